@@ -1,0 +1,134 @@
+package io.scribehook.app;
+
+import io.javalin.config.RoutesConfig;
+import io.scribehook.app.config.AppConfig;
+import io.scribehook.app.config.Role;
+import io.scribehook.app.metrics.Metrics;
+import io.scribehook.app.metrics.StoreMetrics;
+import io.scribehook.app.server.AdminAuth;
+import io.scribehook.app.server.AdminToken;
+import io.scribehook.app.server.HttpServer;
+import io.scribehook.store.Database;
+import io.scribehook.store.DatabaseSettings;
+import io.scribehook.receiver.Receiver;
+import io.scribehook.receiver.config.ReceiverConfig;
+import io.scribehook.receiver.inbox.Jobs;
+import io.scribehook.store.queue.QueueSettings;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Scribehook process: database, metrics, the active roles and the HTTP server.
+ * {@code scribehook serve} runs one; end-to-end tests start one in-process on port 0.
+ */
+public final class ScribehookApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ScribehookApp.class);
+    private final AppConfig config;
+    private final Database database;
+    private final Metrics metrics;
+    private final HttpServer server;
+    private final Optional<Receiver> receiver;
+    private final Deque<AutoCloseable> closeables;
+
+    private ScribehookApp(AppConfig config, Database database, Metrics metrics, HttpServer server, Optional<Receiver> receiver,
+                          Deque<AutoCloseable> closeables) {
+        this.config = config;
+        this.receiver = receiver;
+        this.database = database;
+        this.metrics = metrics;
+        this.server = server;
+        this.closeables = closeables;
+    }
+
+    /**
+     * Opens the database (applying migrations), starts the roles' workers and the HTTP server.
+     *
+     * @param out where the one-time admin token announcement goes (stdout, never the logger)
+     */
+    public static ScribehookApp start(AppConfig config, Clock clock, PrintStream out) {
+        Deque<AutoCloseable> closeables = new ArrayDeque<>();
+        Metrics metrics = new Metrics();
+        closeables.push(metrics);
+        Database db = null;
+        try {
+            db = Database.open(DatabaseSettings.of(config.databaseUrl()));
+            closeables.push(db);
+            StoreMetrics.bind(metrics.registry(), db);
+            AdminAuth auth = null;
+            if (config.adminAuth()) {
+                AdminToken token = AdminToken.resolve(config.adminToken(), config.dataDir());
+                if (token.generated()) {
+                    out.println("Admin token (saved to " + config.dataDir().resolve(AdminToken.FILE_NAME) + ", shown only now): " + token.reveal());
+                    out.flush();
+                }
+                auth = new AdminAuth(token);
+            } else {
+                LOG.warn("admin authentication is OFF (SCRIBEHOOK_ADMIN_AUTH=off): anyone who can reach this port can use /api/*");
+            }
+            List<Consumer<RoutesConfig>> routes = new ArrayList<>();
+            Optional<Receiver> receiver = Optional.empty();
+            if (config.has(Role.RECEIVER)) {
+                QueueSettings queue = QueueSettings.defaults().withPollInterval(config.jobPollInterval());
+                Receiver r = Receiver.start(ReceiverConfig.from(config.source(), Optional.empty()), db, queue, metrics.registry(), clock);
+                closeables.push(r);
+                StoreMetrics.bindQueue(metrics.registry(), r.queue(), Jobs.QUEUE);
+                routes.add(r::register);
+                receiver = Optional.of(r);
+            }
+            HttpServer server = HttpServer.start(config.httpPort(), db, metrics, auth, routes);
+            closeables.push(server);
+            LOG.info("scribehook listening on port {} (roles: {}, database: {})", server.port(),
+                    config.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")),
+                    db.dialect().name().toLowerCase(java.util.Locale.ROOT));
+            return new ScribehookApp(config, db, metrics, server, receiver, closeables);
+        } catch (RuntimeException e) {
+            closeAll(closeables);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The receiver role, when it is on. */
+    public Optional<Receiver> receiver() {
+        return receiver;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        closeAll(closeables);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> closeables) {
+        while (!closeables.isEmpty()) {
+            try {
+                closeables.pop().close();
+            } catch (Exception e) {
+                LOG.warn("error while shutting down {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+}

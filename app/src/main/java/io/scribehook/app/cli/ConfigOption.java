@@ -1,0 +1,16 @@
+package io.scribehook.app.cli;
+
+import io.scribehook.app.config.AppConfig;
+import io.scribehook.core.config.ConfigSource;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --config FILE} option shared by commands that read configuration. */
+public final class ConfigOption {
+    @Option(names = "--config", paramLabel = "FILE", description = "Java properties file with SCRIBEHOOK_* keys (environment variables override it)")
+    Path file;
+
+    public AppConfig load() {
+        return AppConfig.from(ConfigSource.load(System.getenv(), file));
+    }
+}

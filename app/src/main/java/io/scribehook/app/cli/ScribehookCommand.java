@@ -1,0 +1,32 @@
+package io.scribehook.app.cli;
+
+import io.scribehook.app.BuildInfo;
+import io.scribehook.app.cli.receiver.ReceiverCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code scribehook}: the one executable. Subcommands are listed by {@code --help}. */
+@Command(name = "scribehook",
+        mixinStandardHelpOptions = true,
+        versionProvider = ScribehookCommand.Version.class,
+        description = {"Webhooks for AI-scribe meeting events: a receiver for Healthie's Zoom transcript and",
+                "recording webhooks, and the hub that sends them.", ""},
+        footer = {"", "Configuration comes from SCRIBEHOOK_* environment variables and an optional properties file;",
+                "the README lists every key. Exit codes: 0 ok, 1 the operation failed, 2 usage or configuration error."},
+        subcommands = {ServeCommand.class, ReceiverCommand.class})
+public final class ScribehookCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** Prints the version and the source hash the jar was built from. */
+    public static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            BuildInfo b = BuildInfo.current();
+            return new String[] {"scribehook " + b.version() + " (source " + b.sourceHash() + ", Java " + Runtime.version() + ")"};
+        }
+    }
+}

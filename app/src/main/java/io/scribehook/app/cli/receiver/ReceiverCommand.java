@@ -1,0 +1,19 @@
+package io.scribehook.app.cli.receiver;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code scribehook receiver ...}: registration with Healthie, secrets and replay. */
+@Command(name = "receiver", mixinStandardHelpOptions = true,
+        description = "The receiving side: register with Healthie, manage secrets, replay stored webhooks.",
+        subcommands = {RegisterCommand.class, WebhooksCommand.class, SecretsCommand.class, ReplayCommand.class})
+public final class ReceiverCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

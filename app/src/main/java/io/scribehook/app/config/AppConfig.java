@@ -1,0 +1,77 @@
+package io.scribehook.app.config;
+
+import io.scribehook.core.config.ConfigException;
+import io.scribehook.core.config.ConfigKey;
+import io.scribehook.core.config.ConfigSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The validated settings of one Scribehook process. Built once at start-up; every problem is a
+ * {@link ConfigException} naming the key.
+ *
+ * @param source the merged values, for modules that read keys of their own
+ */
+public record AppConfig(
+        int httpPort,
+        Path dataDir,
+        String databaseUrl,
+        Set<Role> roles,
+        Optional<String> adminToken,
+        boolean adminAuth,
+        LogFormat logFormat,
+        Duration jobPollInterval,
+        ConfigSource source) {
+
+    public static final String SQLITE_FILE = "scribehook.db";
+
+    public static AppConfig from(ConfigSource c) {
+        int port = c.integer(ConfigKey.HTTP_PORT, 8080, 0, 65535);
+        Path dataDir = Path.of(c.string(ConfigKey.DATA_DIR, "./data")).toAbsolutePath().normalize();
+        String url = c.raw(ConfigKey.DATABASE_URL).orElse("jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE));
+        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException(ConfigKey.DATABASE_URL.key(), url, "expected a jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB URL");
+        }
+        Set<Role> roles = roles(c);
+        String format = c.choice(ConfigKey.LOG_FORMAT, "text", "text", "json");
+        Optional<String> token = c.raw(ConfigKey.ADMIN_TOKEN);
+        if (token.isPresent() && token.get().length() < 16) {
+            throw new ConfigException(ConfigKey.ADMIN_TOKEN.key(), "(" + token.get().length() + " characters, not shown)", "expected at least 16 characters");
+        }
+        Duration poll = c.duration(ConfigKey.JOB_POLL_INTERVAL, Duration.ofSeconds(1));
+        if (poll.isZero()) {
+            throw new ConfigException(ConfigKey.JOB_POLL_INTERVAL.key(), "0", "expected a positive duration such as 1s");
+        }
+        return new AppConfig(port, dataDir, url, roles, token, c.onOff(ConfigKey.ADMIN_AUTH, true),
+                LogFormat.valueOf(format.toUpperCase(Locale.ROOT)), poll, c);
+    }
+
+    private static Set<Role> roles(ConfigSource c) {
+        List<String> names = c.list(ConfigKey.ROLES, List.of("receiver", "hub"));
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String n : names) {
+            try {
+                roles.add(Role.valueOf(n.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(ConfigKey.ROLES.key(), String.join(",", names), "'" + n + "' is not a role; expected a comma-separated subset of receiver,hub");
+            }
+        }
+        if (roles.isEmpty()) {
+            throw new ConfigException(ConfigKey.ROLES.key(), "", "expected a comma-separated subset of receiver,hub");
+        }
+        return Set.copyOf(roles);
+    }
+
+    public boolean isSqlite() {
+        return databaseUrl.startsWith("jdbc:sqlite:");
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,46 @@
+package io.scribehook.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scribehook.app.config.AppConfig;
+import io.scribehook.app.config.LogFormat;
+import io.scribehook.app.config.Role;
+import io.scribehook.core.config.ConfigException;
+import io.scribehook.core.config.ConfigKey;
+import io.scribehook.core.config.ConfigSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+    @Test
+    void defaults() {
+        AppConfig c = AppConfig.from(ConfigSource.of(Map.of()));
+        assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:" + Path.of("data", "scribehook.db").toAbsolutePath());
+        assertThat(c.roles()).containsExactlyInAnyOrder(Role.RECEIVER, Role.HUB);
+        assertThat(c.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(c.adminAuth()).isTrue();
+    }
+
+    @Test
+    void invalidValuesNameTheKey() {
+        assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_ROLES", "receiver,sender"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_ROLES").hasMessageContaining("'sender'");
+        assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_DATABASE_URL", "jdbc:mysql://x/y"))))
+                .hasMessageContaining("SCRIBEHOOK_DATABASE_URL").hasMessageContaining("jdbc:postgresql");
+        assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_ADMIN_TOKEN", "short"))))
+                .hasMessageContaining("SCRIBEHOOK_ADMIN_TOKEN").hasMessageNotContaining("short");
+    }
+
+    @Test
+    void everyKeyIsInTheReadmeTable() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        for (ConfigKey k : ConfigKey.values()) {
+            assertThat(readme).as("README documents " + k.key()).contains("| `" + k.key() + "` |");
+        }
+    }
+}

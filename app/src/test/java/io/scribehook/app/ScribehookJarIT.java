@@ -1,0 +1,108 @@
+package io.scribehook.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Runs the jar that {@code package} built, as a user would through the launcher. */
+class ScribehookJarIT {
+    private static final Path JAR = Path.of("target", "scribehook.jar");
+    private static final Pattern SERVING = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)");
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static ProcessBuilder java(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx128m", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().keySet().removeIf(k -> k.startsWith("SCRIBEHOOK_"));
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private static Run run(Map<String, String> env, String... args) throws Exception {
+        Process p = java(env, args).start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("process ended").isTrue();
+        return new Run(p.exitValue(), out.get(), err.get());
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        Run v = run(Map.of(), "--version");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out()).startsWith("scribehook ").contains("source ");
+        Run h = run(Map.of(), "--help");
+        assertThat(h.exit()).isZero();
+        assertThat(h.out()).contains("serve").contains("Exit codes");
+        Run bad = run(Map.of(), "frobnicate");
+        assertThat(bad.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void invalidConfigurationExitsTwoWithOneLineAndNoStackTrace() throws Exception {
+        Run r = run(Map.of("SCRIBEHOOK_HTTP_PORT", "eighty"), "serve");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("SCRIBEHOOK_HTTP_PORT='eighty' is invalid").doesNotContain("\tat ");
+        Run f = run(Map.of(), "serve", "--config", "target/no-such.properties");
+        assertThat(f.exit()).isEqualTo(2);
+        assertThat(f.err()).contains("SCRIBEHOOK_CONFIG_FILE").doesNotContain("\tat ");
+    }
+
+    @Test
+    void servesReadinessOnSqliteAndLogsJsonWhenAsked() throws Exception {
+        Path dataDir = TestApps.freshDataDir();
+        Process p = java(Map.of("SCRIBEHOOK_HTTP_PORT", "0", "SCRIBEHOOK_DATA_DIR", dataDir.toString(),
+                "SCRIBEHOOK_LOG_FORMAT", "json"), "serve").start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            int port = -1;
+            for (String line; port < 0 && (line = out.readLine()) != null; ) {
+                Matcher m = SERVING.matcher(line);
+                if (m.find()) {
+                    port = Integer.parseInt(m.group(1));
+                }
+            }
+            assertThat(port).as("port announced on stdout").isPositive();
+            HttpResponse<String> ready = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(Files.exists(dataDir.resolve("scribehook.db"))).isTrue();
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+        List<String> logLines = err.get().lines().filter(l -> !l.isBlank()).toList();
+        assertThat(logLines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
+        assertThat(String.join("\n", logLines)).contains("scribehook listening on port");
+    }
+}

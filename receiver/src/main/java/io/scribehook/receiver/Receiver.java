@@ -1,0 +1,124 @@
+package io.scribehook.receiver;
+
+import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.scribehook.receiver.config.ReceiverConfig;
+import io.scribehook.receiver.healthie.HealthieClient;
+import io.scribehook.receiver.http.ReceiverAdminRoutes;
+import io.scribehook.receiver.http.ReceiverMetrics;
+import io.scribehook.receiver.http.WebhookEndpoint;
+import io.scribehook.receiver.inbox.Inbox;
+import io.scribehook.receiver.inbox.Jobs;
+import io.scribehook.receiver.inbox.RetentionSweep;
+import io.scribehook.receiver.process.WebhookProcessor;
+import io.scribehook.receiver.secrets.VerifierSource;
+import io.scribehook.store.Database;
+import io.scribehook.store.queue.JobQueue;
+import io.scribehook.store.queue.QueueSettings;
+import io.scribehook.store.queue.WorkerPool;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receiver role: the webhook endpoint, its durable inbox and workers, the admin routes and
+ * the retention sweep. {@link #start} wires it; {@link #register} mounts its routes.
+ */
+public final class Receiver implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Receiver.class);
+    private final ReceiverConfig config;
+    private final Inbox inbox;
+    private final JobQueue queue;
+    private final VerifierSource verifiers;
+    private final WebhookEndpoint endpoint;
+    private final ReceiverAdminRoutes admin;
+    private final RetentionSweep retention;
+    private final WorkerPool workers;
+    private final Optional<HealthieClient> healthie;
+    private final ScheduledExecutorService scheduler;
+
+    private Receiver(ReceiverConfig config, Inbox inbox, JobQueue queue, VerifierSource verifiers, WebhookEndpoint endpoint,
+                     ReceiverAdminRoutes admin, RetentionSweep retention, WorkerPool workers, Optional<HealthieClient> healthie,
+                     ScheduledExecutorService scheduler) {
+        this.config = config;
+        this.inbox = inbox;
+        this.queue = queue;
+        this.verifiers = verifiers;
+        this.endpoint = endpoint;
+        this.admin = admin;
+        this.retention = retention;
+        this.workers = workers;
+        this.healthie = healthie;
+        this.scheduler = scheduler;
+    }
+
+    /** Builds the receiver on an open database and starts its workers and retention schedule. */
+    public static Receiver start(ReceiverConfig config, Database db, QueueSettings queueSettings, MeterRegistry registry, Clock clock) {
+        JobQueue queue = new JobQueue(db, queueSettings, clock);
+        Inbox inbox = new Inbox(db, queue, config.dedupeWindow(), clock);
+        VerifierSource verifiers = new VerifierSource(db, config.profiles(), config.envSecrets(), config.publicPath(), clock, Duration.ofSeconds(15));
+        WebhookEndpoint endpoint = new WebhookEndpoint(config.sourceGuard(), config.maxBodyBytes(), verifiers, inbox, new ReceiverMetrics(registry));
+        ReceiverAdminRoutes admin = new ReceiverAdminRoutes(db, inbox, verifiers, config.envSecrets(), clock);
+        Optional<HealthieClient> healthie = config.healthieApi().map(s -> new HealthieClient(s, clock, registry));
+        WorkerPool workers = new WorkerPool(queue, Jobs.QUEUE, owner(), config.workers(),
+                new WebhookProcessor(db, healthie, clock, registry));
+        workers.start();
+        RetentionSweep retention = new RetentionSweep(db, config.logRetention(), clock, 1000);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("receiver-retention").unstarted(r));
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                retention.runOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("webhook log retention sweep failed: {}", e.getClass().getSimpleName());
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+        LOG.info("receiver on POST {} (signature profiles {}, {} secrets, source allow-list {}, trusted proxies {}, Healthie API {})",
+                config.webhookPath(), config.profiles().stream().map(p -> p.id()).toList(), verifiers.secretCount(),
+                config.sourceGuard().allowList().describe(), config.sourceGuard().resolver().describe(),
+                config.healthieApi().map(s -> s.endpoint().toString()).orElse("not configured: fetches will wait and retry"));
+        if (verifiers.secretCount() == 0) {
+            LOG.warn("no webhook secret configured: every webhook is refused with 401 until SCRIBEHOOK_WEBHOOK_SECRETS is set "
+                    + "or a secret is added (scribehook receiver secrets add)");
+        }
+        return new Receiver(config, inbox, queue, verifiers, endpoint, admin, retention, workers, healthie, scheduler);
+    }
+
+    private static String owner() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/receiver";
+    }
+
+    /** Mounts the webhook endpoint and the admin routes. */
+    public void register(RoutesConfig routes) {
+        routes.post(config.webhookPath(), endpoint);
+        admin.register(routes);
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public JobQueue queue() {
+        return queue;
+    }
+
+    public RetentionSweep retention() {
+        return retention;
+    }
+
+    public VerifierSource verifiers() {
+        return verifiers;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        workers.close();
+        healthie.ifPresent(HealthieClient::close);
+    }
+}

@@ -1,0 +1,203 @@
+package io.scribehook.receiver.healthie;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Client of the Healthie GraphQL API (or the hub's compatible {@code /graphql}): fetches what a
+ * thin webhook points at and manages webhook registrations.
+ *
+ * <p>Every call returns a {@link FetchResult}; nothing is thrown for network, HTTP or GraphQL
+ * trouble. Rate limits ({@code TOO_MANY_REQUESTS} or HTTP 429) are retried with back-off; network
+ * errors, timeouts and 5xx open a {@link CircuitBreaker}, during which calls fail fast as
+ * {@link FetchResult.TransientFailure}. Thread-safe; share one instance and {@link #close()} it.
+ *
+ * <p>Metrics (when a registry is given): gauge {@code scribehook.healthie.circuit.state}
+ * (0 closed, 1 open, 2 half-open) and counter {@code scribehook.healthie.requests}
+ * tagged {@code operation} and {@code outcome}; Prometheus names them
+ * {@code scribehook_healthie_circuit_state} and {@code scribehook_healthie_requests_total}.
+ */
+public final class HealthieClient implements AutoCloseable {
+
+    private final GraphQlTransport transport;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final HealthieJson json = new HealthieJson(mapper);
+
+    public HealthieClient(HealthieApiSettings settings, Clock clock) {
+        this(settings, clock, null);
+    }
+
+    /** @param registry where to register the circuit gauge and request counters; may be null */
+    public HealthieClient(HealthieApiSettings settings, Clock clock, MeterRegistry registry) {
+        this(settings, clock, registry, Sleeper.REAL);
+    }
+
+    HealthieClient(HealthieApiSettings settings, Clock clock, MeterRegistry registry, Sleeper sleeper) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        this.transport = new GraphQlTransport(settings, clock, registry, sleeper, mapper);
+    }
+
+    /** The appointment with its people and Zoom recording files; null answer → NotFound. */
+    public FetchResult<AppointmentSnapshot> appointment(String id) {
+        ObjectNode vars = mapper.createObjectNode().put("id", id);
+        return call("appointment", HealthieQueries.APPOINTMENT, vars,
+                "appointment", true, json::appointment);
+    }
+
+    /** The appointment's transcripts (empty if none yet); unknown appointment → NotFound. */
+    public FetchResult<List<TranscriptRef>> transcripts(String appointmentId) {
+        ObjectNode vars = mapper.createObjectNode().put("id", appointmentId);
+        return call("transcripts", HealthieQueries.TRANSCRIPTS, vars,
+                "appointment", true, a -> json.transcripts(a.get("transcripts")));
+    }
+
+    /** Registers a webhook; the answer carries the {@code signature_secret} to verify with. */
+    public FetchResult<Webhook> createWebhook(String url, List<String> eventTypes, boolean enabled,
+                                              boolean shouldRetry) {
+        ObjectNode input = mapper.createObjectNode()
+                .put("url", url)
+                .put("is_enabled", enabled)
+                .put("should_retry", shouldRetry);
+        input.set("webhook_events", eventsInput(eventTypes));
+        return webhookMutation("createWebhook", HealthieQueries.CREATE_WEBHOOK, input, false);
+    }
+
+    /**
+     * Changes a webhook; null arguments are left out of the input (unchanged). {@code eventTypes},
+     * when given, is sent as {@code webhook_events: [{event_type}]}.
+     */
+    public FetchResult<Webhook> updateWebhook(String id, String url, Boolean enabled, Boolean shouldRetry,
+                                              List<String> eventTypes) {
+        ObjectNode input = mapper.createObjectNode().put("id", id);
+        if (url != null) {
+            input.put("url", url);
+        }
+        if (enabled != null) {
+            input.put("is_enabled", enabled);
+        }
+        if (shouldRetry != null) {
+            input.put("should_retry", shouldRetry);
+        }
+        if (eventTypes != null) {
+            input.set("webhook_events", eventsInput(eventTypes));
+        }
+        return webhookMutation("updateWebhook", HealthieQueries.UPDATE_WEBHOOK, input, true);
+    }
+
+    /** Deletes a webhook; Found carries the deleted webhook's id. */
+    public FetchResult<String> deleteWebhook(String id) {
+        ObjectNode vars = inputVars(mapper.createObjectNode().put("id", id));
+        return call("deleteWebhook", HealthieQueries.DELETE_WEBHOOK, vars,
+                "deleteWebhook", true, payload -> {
+                    String deleted = HealthieJson.text(payload.get("webhook"), "id");
+                    return deleted == null ? id : deleted;
+                });
+    }
+
+    /** Rotates the webhook's secret; the answer carries the new {@code signature_secret}. */
+    public FetchResult<Webhook> expireWebhookSignature(String id) {
+        return webhookMutation("expireWebhookSignature", HealthieQueries.EXPIRE_WEBHOOK_SIGNATURE,
+                mapper.createObjectNode().put("id", id), true);
+    }
+
+    /** Asks the sender to deliver a test event; Found carries its {@code sent} flag. */
+    public FetchResult<Boolean> sendTestWebhook(String id) {
+        ObjectNode vars = inputVars(mapper.createObjectNode().put("id", id));
+        return call("sendTestWebhook", HealthieQueries.SEND_TEST_WEBHOOK, vars,
+                "sendTestWebhook", true, payload -> payload.path("sent").asBoolean(false));
+    }
+
+    /** One page of registered webhooks; {@code after} is null for the first page. */
+    public FetchResult<WebhookPage> listWebhooks(int first, String after) {
+        ObjectNode vars = mapper.createObjectNode().put("first", first);
+        if (after == null) {
+            vars.putNull("after");
+        } else {
+            vars.put("after", after);
+        }
+        return call("listWebhooks", HealthieQueries.LIST_WEBHOOKS, vars,
+                "webhooks", false, json::webhookPage);
+    }
+
+    /** The circuit breaker's current state. */
+    public CircuitBreaker.State circuitState() {
+        return transport.breaker().state();
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    private FetchResult<Webhook> webhookMutation(String operation, String query, ObjectNode input,
+                                                 boolean byId) {
+        return call(operation, query, inputVars(input), operation, byId, payload -> {
+            JsonNode webhook = payload.get("webhook");
+            if (webhook == null || !webhook.isObject()) {
+                throw new MalformedAnswer(operation + ".webhook missing");
+            }
+            return json.webhook(webhook);
+        });
+    }
+
+    /**
+     * Runs an operation: {@code field} of {@code data} is the answer, mutation {@code messages}
+     * become failures, {@code map} builds the value. For an operation addressing a resource
+     * {@code byId}, a null answer or a "not found" message is NotFound; otherwise it is malformed.
+     */
+    private <T> FetchResult<T> call(String operation, String query, ObjectNode vars, String field,
+                                    boolean byId, Function<JsonNode, T> map) {
+        FetchResult<JsonNode> answer = transport.execute(operation, query, vars);
+        if (!(answer instanceof FetchResult.Found<JsonNode> found)) {
+            return answer.map(x -> null);
+        }
+        JsonNode node = found.value().get(field);
+        if (!HealthieJson.present(node)) {
+            return byId ? new FetchResult.NotFound<>()
+                    : new FetchResult.PermanentFailure<>("malformed answer (" + operation + " missing)");
+        }
+        if (!node.isObject()) {
+            return new FetchResult.PermanentFailure<>("malformed answer (" + operation + " is not an object)");
+        }
+        String messages = HealthieJson.messages(node);
+        if (messages != null && !(node.path("sent").asBoolean(false))) {
+            return byId && GraphQlErrors.notFound(null, messages)
+                    ? new FetchResult.NotFound<>()
+                    : new FetchResult.PermanentFailure<>(transport.redact(messages));
+        }
+        try {
+            return new FetchResult.Found<>(map.apply(node));
+        } catch (RuntimeException e) {
+            String what = e instanceof MalformedAnswer ? e.getMessage() : e.getClass().getSimpleName();
+            return new FetchResult.PermanentFailure<>("malformed answer (" + what + ")");
+        }
+    }
+
+    private ObjectNode inputVars(ObjectNode input) {
+        ObjectNode vars = mapper.createObjectNode();
+        vars.set("input", input);
+        return vars;
+    }
+
+    private ArrayNode eventsInput(List<String> eventTypes) {
+        ArrayNode events = mapper.createArrayNode();
+        for (String type : eventTypes == null ? List.<String>of() : eventTypes) {
+            events.addObject().put("event_type", type);
+        }
+        return events;
+    }
+
+    private static final class MalformedAnswer extends RuntimeException {
+        MalformedAnswer(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

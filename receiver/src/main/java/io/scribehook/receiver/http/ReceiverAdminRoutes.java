@@ -1,0 +1,264 @@
+package io.scribehook.receiver.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.scribehook.receiver.inbox.Inbox;
+import io.scribehook.receiver.inbox.WebhookEntry;
+import io.scribehook.receiver.inbox.WebhookFilter;
+import io.scribehook.receiver.inbox.WebhookLog;
+import io.scribehook.receiver.inbox.WebhookStatus;
+import io.scribehook.receiver.process.RecordingLifecycle;
+import io.scribehook.receiver.process.RecordingState;
+import io.scribehook.receiver.process.Transcripts;
+import io.scribehook.receiver.secrets.SecretStore;
+import io.scribehook.receiver.secrets.VerifierSource;
+import io.scribehook.signatures.WebhookSecret;
+import io.scribehook.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The receiver's admin API under {@code /api/receiver} (the app guards it with the admin token):
+ * webhook log listing and detail, replay, secrets, and an appointment's tracked state.
+ */
+public final class ReceiverAdminRoutes {
+    private static final int MAX_PAGE = 500;
+    private static final int MAX_BULK_REPLAY = 1000;
+    private final Database db;
+    private final Inbox inbox;
+    private final VerifierSource verifiers;
+    private final List<WebhookSecret> configuredSecrets;
+    private final Clock clock;
+
+    public ReceiverAdminRoutes(Database db, Inbox inbox, VerifierSource verifiers, List<WebhookSecret> configuredSecrets, Clock clock) {
+        this.db = db;
+        this.inbox = inbox;
+        this.verifiers = verifiers;
+        this.configuredSecrets = configuredSecrets;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig r) {
+        r.get("/api/receiver/webhooks", this::list);
+        r.get("/api/receiver/webhooks/{id}", this::show);
+        r.post("/api/receiver/webhooks/{id}/replay", this::replayOne);
+        r.post("/api/receiver/replay", this::replayFailed);
+        r.get("/api/receiver/secrets", this::listSecrets);
+        r.post("/api/receiver/secrets", this::addSecret);
+        r.get("/api/receiver/appointments/{id}", this::appointment);
+    }
+
+    private void list(Context ctx) {
+        WebhookFilter f;
+        try {
+            f = new WebhookFilter(
+                    ctx.queryParam("event"),
+                    Optional.ofNullable(ctx.queryParam("status")).map(s -> WebhookStatus.byId(s).orElseThrow(() ->
+                            new IllegalArgumentException("status '" + s + "' is not one of accepted, duplicate, rejected, ignored, processed, failed, dead")))
+                            .orElse(null),
+                    ctx.queryParam("resource_id"),
+                    Optional.ofNullable(ctx.queryParam("since")).map(s -> TimeParam.parse(s, clock)).orElse(null),
+                    Optional.ofNullable(ctx.queryParam("until")).map(s -> TimeParam.parse(s, clock)).orElse(null),
+                    Optional.ofNullable(ctx.queryParam("cursor")).map(ReceiverAdminRoutes::id).orElse(null),
+                    Optional.ofNullable(ctx.queryParam("limit")).map(ReceiverAdminRoutes::limit).orElse(50));
+        } catch (IllegalArgumentException e) {
+            bad(ctx, e.getMessage());
+            return;
+        }
+        List<WebhookEntry> rows = db.jdbi().withHandle(h -> WebhookLog.list(h, f));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", rows.stream().map(ReceiverAdminRoutes::json).toList());
+        body.put("next_cursor", rows.size() == f.limit() ? Long.toString(rows.get(rows.size() - 1).id()) : null);
+        ctx.json(body);
+    }
+
+    private void show(Context ctx) {
+        long id;
+        try {
+            id = id(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            bad(ctx, e.getMessage());
+            return;
+        }
+        Optional<WebhookEntry> e = db.jdbi().withHandle(h -> WebhookLog.find(h, id));
+        if (e.isEmpty()) {
+            notFound(ctx, "no webhook " + id + " in the log");
+        } else {
+            ctx.json(json(e.get()));
+        }
+    }
+
+    private void replayOne(Context ctx) {
+        long id;
+        try {
+            id = id(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            bad(ctx, e.getMessage());
+            return;
+        }
+        Optional<Long> job = inbox.replay(id);
+        if (job.isEmpty()) {
+            notFound(ctx, "webhook " + id + " is not in the log or has nothing to replay (rejected or ignored)");
+            return;
+        }
+        ctx.status(202).json(Map.of("webhook_id", id, "job_id", job.get()));
+    }
+
+    private void replayFailed(Context ctx) {
+        Instant since;
+        try {
+            since = Optional.ofNullable(ctx.queryParam("since")).map(s -> TimeParam.parse(s, clock)).orElse(Instant.EPOCH);
+        } catch (IllegalArgumentException e) {
+            bad(ctx, e.getMessage());
+            return;
+        }
+        List<Long> ids = db.jdbi().withHandle(h -> WebhookLog.idsWithStatus(h, List.of(WebhookStatus.FAILED, WebhookStatus.DEAD), since, MAX_BULK_REPLAY));
+        List<Long> replayed = new ArrayList<>();
+        for (long id : ids) {
+            inbox.replay(id).ifPresent(j -> replayed.add(id));
+        }
+        ctx.status(202).json(Map.of("replayed", replayed.size(), "webhook_ids", replayed, "limit", MAX_BULK_REPLAY));
+    }
+
+    private void listSecrets(Context ctx) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (WebhookSecret s : configuredSecrets) {
+            out.add(Map.of("key_id", s.keyId(), "source", "environment"));
+        }
+        for (SecretStore.SecretInfo s : db.jdbi().withHandle(SecretStore::list)) {
+            out.add(Map.of("key_id", s.keyId(), "source", s.source(), "created_at", s.createdAt().toString()));
+        }
+        ctx.json(Map.of("secrets", out));
+    }
+
+    private void addSecret(Context ctx) {
+        Map<?, ?> in;
+        try {
+            in = ctx.bodyAsClass(Map.class);
+        } catch (RuntimeException e) {
+            bad(ctx, "send a JSON object {\"key_id\": \"...\", \"secret\": \"...\"}");
+            return;
+        }
+        Object keyId = in.get("key_id");
+        Object secret = in.get("secret");
+        if (!(secret instanceof String s) || s.isBlank()) {
+            bad(ctx, "\"secret\" is required");
+            return;
+        }
+        String key = keyId instanceof String k && !k.isBlank() ? k : "db-" + clock.millis();
+        if (key.length() > 200 || key.startsWith("env-")) {
+            bad(ctx, "\"key_id\" must be at most 200 characters and must not start with env-");
+            return;
+        }
+        db.writer().write(h -> {
+            SecretStore.put(h, key, s, clock.instant());
+            return null;
+        });
+        verifiers.reload();
+        ctx.status(201).json(Map.of("key_id", key, "secrets_in_use", verifiers.secretCount()));
+    }
+
+    private void appointment(Context ctx) {
+        String id = ctx.pathParam("id");
+        Map<String, Object> body = db.jdbi().withHandle(h -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("appointment_id", id);
+            h.createQuery("SELECT found, deleted, fetched_at FROM receiver_appointments WHERE appointment_id = :a").bind("a", id)
+                    .map((rs, c) -> Map.of("found", rs.getBoolean("found"), "deleted", rs.getBoolean("deleted"),
+                            "fetched_at", Instant.ofEpochMilli(rs.getLong("fetched_at")).toString()))
+                    .findOne().ifPresent(s -> m.put("snapshot", s));
+            RecordingLifecycle.find(h, id).ifPresent(r -> m.put("recording", json(r)));
+            m.put("attendance", h.createQuery("SELECT action, participant_key, host_user_id, event_at, webhook_id FROM receiver_attendance "
+                            + "WHERE appointment_id = :a ORDER BY event_at, id").bind("a", id)
+                    .map((rs, c) -> {
+                        Map<String, Object> a = new LinkedHashMap<>();
+                        a.put("action", rs.getString("action"));
+                        a.put("host_user_id", rs.getString("host_user_id"));
+                        long at = rs.getLong("event_at");
+                        a.put("event_at", rs.wasNull() ? null : Instant.ofEpochMilli(at).toString());
+                        a.put("webhook_id", rs.getLong("webhook_id"));
+                        return a;
+                    }).list());
+            m.put("transcript_ids", Transcripts.ids(h, id));
+            return m;
+        });
+        ctx.json(body);
+    }
+
+    private static Map<String, Object> json(RecordingState r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", r.state());
+        m.put("recording_started_at", str(r.recordingStartedAt()));
+        m.put("recording_stopped_at", str(r.recordingStoppedAt()));
+        m.put("recording_completed_at", str(r.recordingCompletedAt()));
+        m.put("transcript_started_at", str(r.transcriptStartedAt()));
+        m.put("transcript_available_at", str(r.transcriptAvailableAt()));
+        m.put("transcript_failed_at", str(r.transcriptFailedAt()));
+        m.put("recording_duration_seconds", r.recordingDuration() == null ? null : r.recordingDuration().toSeconds());
+        m.put("first_arrival_at", str(r.firstArrivalAt()));
+        m.put("last_arrival_at", str(r.lastArrivalAt()));
+        return m;
+    }
+
+    static Map<String, Object> json(WebhookEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("received_at", str(e.receivedAt()));
+        m.put("updated_at", str(e.updatedAt()));
+        m.put("status", e.status().id());
+        m.put("reason", e.reason());
+        m.put("event_type", e.eventType());
+        m.put("resource_id", e.resourceId());
+        m.put("resource_type", e.resourceType());
+        m.put("body_shape", e.bodyShape());
+        m.put("profile", e.profile());
+        m.put("key_id", e.keyId());
+        m.put("source_ip", e.sourceIp());
+        m.put("http_status", e.httpStatus());
+        m.put("duplicate_of", e.duplicateOf());
+        m.put("attempts", e.attempts());
+        m.put("processed_at", str(e.processedAt()));
+        return m;
+    }
+
+    private static String str(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static long id(String text) {
+        try {
+            long v = Long.parseLong(text);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a webhook id (a positive integer)");
+    }
+
+    private static int limit(String text) {
+        try {
+            int v = Integer.parseInt(text);
+            if (v >= 1 && v <= MAX_PAGE) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("limit '" + text + "' must be an integer from 1 to " + MAX_PAGE);
+    }
+
+    private static void bad(Context ctx, String message) {
+        ctx.status(400).json(Map.of("error", "invalid_request", "message", message));
+    }
+
+    private static void notFound(Context ctx, String message) {
+        ctx.status(404).json(Map.of("error", "not_found", "message", message));
+    }
+}

@@ -1,0 +1,189 @@
+package io.scribehook.receiver.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.scribehook.core.event.ParseResult;
+import io.scribehook.core.event.ThinEvent;
+import io.scribehook.core.event.ThinPayloadCodec;
+import io.scribehook.receiver.guard.IpLiteral;
+import io.scribehook.receiver.guard.SourceAddressGuard;
+import io.scribehook.receiver.inbox.AcceptOutcome;
+import io.scribehook.receiver.inbox.Inbox;
+import io.scribehook.receiver.secrets.VerifierSource;
+import io.scribehook.signatures.HttpFields;
+import io.scribehook.signatures.HttpMessage;
+import io.scribehook.signatures.VerificationResult;
+import io.scribehook.store.StoreException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST SCRIBEHOOK_WEBHOOK_PATH}: source address, size, content type, Content-Digest and
+ * signature, then body; a 200 only after the webhook and its job are committed.
+ */
+public final class WebhookEndpoint implements Handler {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
+    private static final byte[] RECEIVED = "{\"received\":true}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DUPLICATE = "{\"received\":true,\"duplicate\":true}".getBytes(StandardCharsets.UTF_8);
+    private final SourceAddressGuard sourceGuard;
+    private final long maxBytes;
+    private final VerifierSource verifiers;
+    private final Inbox inbox;
+    private final ReceiverMetrics metrics;
+    private final Semaphore rejectionLogSlots = new Semaphore(64);
+
+    public WebhookEndpoint(SourceAddressGuard sourceGuard, long maxBytes, VerifierSource verifiers, Inbox inbox, ReceiverMetrics metrics) {
+        this.sourceGuard = sourceGuard;
+        this.maxBytes = maxBytes;
+        this.verifiers = verifiers;
+        this.inbox = inbox;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(Context ctx) throws IOException {
+        HttpServletRequest req = ctx.req();
+        InetAddress peer = IpLiteral.parseRemoteAddr(req.getRemoteAddr());
+        String sourceIp;
+        switch (sourceGuard.check(peer, list(req, "X-Forwarded-For"), list(req, "Forwarded"))) {
+            case SourceAddressGuard.Denied d -> {
+                refuse(ctx, "source_ip", 403, d.code(), d.message(), d.client() == null ? null : IpLiteral.format(d.client()));
+                return;
+            }
+            case SourceAddressGuard.Allowed a -> sourceIp = IpLiteral.format(a.client());
+        }
+        long declared = req.getContentLengthLong();
+        if (declared > maxBytes) {
+            refuse(ctx, "size", 413, "payload_too_large", "the body is larger than " + maxBytes + " bytes", sourceIp);
+            return;
+        }
+        if (!isJson(req.getContentType())) {
+            refuse(ctx, "content_type", 415, "unsupported_media_type", "send Content-Type: application/json", sourceIp);
+            return;
+        }
+        byte[] body = req.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (body.length > maxBytes) {
+            refuse(ctx, "size", 413, "payload_too_large", "the body is larger than " + maxBytes + " bytes", sourceIp);
+            return;
+        }
+        String target = req.getQueryString() == null ? req.getRequestURI() : req.getRequestURI() + "?" + req.getQueryString();
+        VerificationResult verdict = verifiers.verify(new HttpMessage(req.getMethod(), target, headers(req), body));
+        if (verdict instanceof VerificationResult.Failed f) {
+            String code = f.reason().code();
+            refuse(ctx, code.contains("digest") ? "digest" : "signature", 401, code, f.message(), sourceIp);
+            return;
+        }
+        VerificationResult.Verified ok = (VerificationResult.Verified) verdict;
+        ThinEvent event;
+        switch (ThinPayloadCodec.parse(body)) {
+            case ParseResult.Malformed m -> {
+                refuse(ctx, "body", 400, m.code(), m.message(), sourceIp);
+                return;
+            }
+            case ParseResult.Parsed p -> event = p.event();
+        }
+        AcceptOutcome outcome;
+        try {
+            outcome = inbox.accept(event, body, ok.profile().id(), ok.keyId(), sourceIp);
+        } catch (StoreException e) {
+            metrics.outcome("unavailable");
+            LOG.warn("webhook not stored, answered 503 ({}): {}", event.eventType(), e.getClass().getSimpleName());
+            ctx.header("Retry-After", "5");
+            error(ctx, 503, "store_unavailable", "the webhook could not be stored; retry later");
+            return;
+        }
+        switch (outcome) {
+            case AcceptOutcome.Accepted a -> {
+                metrics.outcome("accepted");
+                respond(ctx, 200, RECEIVED);
+            }
+            case AcceptOutcome.Ignored i -> {
+                metrics.outcome("ignored");
+                LOG.info("webhook {} stored and ignored: unknown event type", i.webhookId());
+                respond(ctx, 200, RECEIVED);
+            }
+            case AcceptOutcome.Duplicate d -> {
+                metrics.outcome("duplicate");
+                LOG.info("webhook {} is a duplicate of {}{}", d.webhookId(), d.originalId(), d.refreshScheduled() ? "; refresh scheduled" : "");
+                respond(ctx, 200, DUPLICATE);
+            }
+        }
+    }
+
+    private void refuse(Context ctx, String guard, int status, String code, String message, String sourceIp) {
+        metrics.rejected(guard, code);
+        LOG.info("webhook refused: {} {} (guard {}, source {})", status, code, guard, sourceIp);
+        if (rejectionLogSlots.tryAcquire()) {
+            Thread.ofVirtual().name("rejection-log").start(() -> {
+                try {
+                    inbox.logRejection(code, sourceIp, status);
+                } catch (RuntimeException e) {
+                    LOG.debug("rejection not logged: {}", e.getClass().getSimpleName());
+                } finally {
+                    rejectionLogSlots.release();
+                }
+            });
+        }
+        error(ctx, status, code, message);
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        StringBuilder b = new StringBuilder("{\"error\":");
+        quote(b, code).append(",\"message\":");
+        quote(b, message).append('}');
+        respond(ctx, status, b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(Context ctx, int status, byte[] json) {
+        ctx.status(status).contentType("application/json").result(json);
+    }
+
+    private static StringBuilder quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"');
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json");
+    }
+
+    private static List<String> list(HttpServletRequest req, String name) {
+        return Collections.list(req.getHeaders(name));
+    }
+
+    private static HttpFields headers(HttpServletRequest req) {
+        HttpFields.Builder b = HttpFields.builder();
+        for (String name : Collections.list(req.getHeaderNames())) {
+            for (String value : Collections.list(req.getHeaders(name))) {
+                b.add(name, value);
+            }
+        }
+        return b.build();
+    }
+}

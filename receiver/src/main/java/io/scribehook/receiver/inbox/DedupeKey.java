@@ -1,0 +1,30 @@
+package io.scribehook.receiver.inbox;
+
+import io.scribehook.core.event.ThinEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Recognises redeliveries: event type, resource id, body SHA-256 and, when present,
+ * {@code updated_at}, {@code created_at} and {@code event_ts}, hashed into one key.
+ */
+public final class DedupeKey {
+    private DedupeKey() {
+    }
+
+    public static String of(ThinEvent e, String bodySha256) {
+        String material = String.join("\n", e.eventType(), e.resourceId(), bodySha256,
+                String.valueOf(e.updatedAt()), String.valueOf(e.createdAt()), String.valueOf(e.eventTs()));
+        return sha256Hex(material.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.scribehook.receiver.inbox;
+
+import java.time.Instant;
+
+/** What the endpoint writes for one request; {@code body} is null for rejected requests. */
+public record NewWebhook(
+        Instant receivedAt,
+        WebhookStatus status,
+        String reason,
+        String eventType,
+        String resourceId,
+        String resourceType,
+        String bodyShape,
+        String profile,
+        String keyId,
+        String sourceIp,
+        int httpStatus,
+        String bodySha256,
+        String dedupeKey,
+        Long duplicateOf,
+        byte[] body) {
+
+    /** A request a guard refused: no body kept. */
+    public static NewWebhook rejected(Instant at, String reason, String sourceIp, int httpStatus) {
+        return new NewWebhook(at, WebhookStatus.REJECTED, reason, null, null, null, null, null, null, sourceIp,
+                httpStatus, null, null, null, null);
+    }
+}

@@ -1,0 +1,131 @@
+package io.scribehook.receiver.inbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Queries on the webhook log ({@code receiver_webhooks}). Every method runs on the caller's handle. */
+public final class WebhookLog {
+    private static final String COLUMNS = "id, received_at, updated_at, status, reason, event_type, resource_id, resource_type, "
+            + "body_shape, profile, key_id, source_ip, http_status, body_sha256, duplicate_of, attempts, processed_at";
+
+    private WebhookLog() {
+    }
+
+    public static long insert(Handle h, NewWebhook w) {
+        long at = w.receivedAt().toEpochMilli();
+        return h.createQuery("INSERT INTO receiver_webhooks (received_at, updated_at, status, reason, event_type, resource_id, "
+                        + "resource_type, body_shape, profile, key_id, source_ip, http_status, body_sha256, dedupe_key, duplicate_of, body) "
+                        + "VALUES (:at, :at, :status, :reason, :event, :resource, :type, :shape, :profile, :key, :ip, :http, :sha, :dedupe, :dup, :body) "
+                        + "RETURNING id")
+                .bind("at", at).bind("status", w.status().id()).bind("reason", w.reason())
+                .bind("event", w.eventType()).bind("resource", w.resourceId()).bind("type", w.resourceType())
+                .bind("shape", w.bodyShape()).bind("profile", w.profile()).bind("key", w.keyId()).bind("ip", w.sourceIp())
+                .bind("http", w.httpStatus()).bind("sha", w.bodySha256()).bind("dedupe", w.dedupeKey())
+                .bind("dup", w.duplicateOf()).bind("body", w.body())
+                .mapTo(Long.class).one();
+    }
+
+    /** The first stored (not rejected) webhook with this dedupe key received at or after {@code since}. */
+    public static Optional<Long> firstWithDedupeKey(Handle h, String dedupeKey, Instant since) {
+        return h.createQuery("SELECT id FROM receiver_webhooks WHERE dedupe_key = :k AND received_at >= :since "
+                        + "AND status <> 'duplicate' AND status <> 'rejected' ORDER BY id LIMIT 1")
+                .bind("k", dedupeKey).bind("since", since.toEpochMilli())
+                .mapTo(Long.class).findOne();
+    }
+
+    public static Optional<WebhookEntry> find(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM receiver_webhooks WHERE id = :id")
+                .bind("id", id).map(WebhookLog::entry).findOne();
+    }
+
+    public static Optional<byte[]> body(Handle h, long id) {
+        return h.createQuery("SELECT body FROM receiver_webhooks WHERE id = :id AND body IS NOT NULL")
+                .bind("id", id).mapTo(byte[].class).findOne();
+    }
+
+    /** Records a processing attempt's end: status, reason (no PHI) and the attempt count. */
+    public static void mark(Handle h, long id, WebhookStatus status, String reason, int attempts, Instant now) {
+        h.createUpdate("UPDATE receiver_webhooks SET status = :s, reason = :r, attempts = :a, updated_at = :now, "
+                        + "processed_at = CASE WHEN :s = 'processed' THEN :now ELSE processed_at END WHERE id = :id")
+                .bind("s", status.id()).bind("r", reason).bind("a", attempts).bind("now", now.toEpochMilli()).bind("id", id)
+                .execute();
+    }
+
+    /** Newest first, keyset-paginated by id. */
+    public static List<WebhookEntry> list(Handle h, WebhookFilter f) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM receiver_webhooks WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (f.eventType() != null) {
+            sql.append(" AND event_type = ?");
+            args.add(f.eventType());
+        }
+        if (f.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(f.status().id());
+        }
+        if (f.resourceId() != null) {
+            sql.append(" AND resource_id = ?");
+            args.add(f.resourceId());
+        }
+        if (f.since() != null) {
+            sql.append(" AND received_at >= ?");
+            args.add(f.since().toEpochMilli());
+        }
+        if (f.until() != null) {
+            sql.append(" AND received_at < ?");
+            args.add(f.until().toEpochMilli());
+        }
+        if (f.beforeId() != null) {
+            sql.append(" AND id < ?");
+            args.add(f.beforeId());
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        args.add(f.limit());
+        Query q = h.createQuery(sql.toString());
+        for (int i = 0; i < args.size(); i++) {
+            q.bind(i, args.get(i));
+        }
+        return q.map(WebhookLog::entry).list();
+    }
+
+    /** Ids of webhooks in a status received since {@code since}, oldest first (replay of failures). */
+    public static List<Long> idsWithStatus(Handle h, List<WebhookStatus> statuses, Instant since, int limit) {
+        return h.createQuery("SELECT id FROM receiver_webhooks WHERE status IN (<statuses>) AND received_at >= :since ORDER BY id LIMIT :limit")
+                .bindList("statuses", statuses.stream().map(WebhookStatus::id).toList())
+                .bind("since", since.toEpochMilli()).bind("limit", limit)
+                .mapTo(Long.class).list();
+    }
+
+    /** Deletes at most {@code batch} rows received before {@code cutoff}; returns how many. */
+    public static int deleteReceivedBefore(Handle h, Instant cutoff, int batch) {
+        return h.createUpdate("DELETE FROM receiver_webhooks WHERE id IN "
+                        + "(SELECT id FROM receiver_webhooks WHERE received_at < :cutoff ORDER BY id LIMIT :batch)")
+                .bind("cutoff", cutoff.toEpochMilli()).bind("batch", batch).execute();
+    }
+
+    private static WebhookEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new WebhookEntry(rs.getLong("id"), instant(rs, "received_at"), instant(rs, "updated_at"),
+                WebhookStatus.byId(rs.getString("status")).orElse(WebhookStatus.FAILED), rs.getString("reason"),
+                rs.getString("event_type"), rs.getString("resource_id"), rs.getString("resource_type"),
+                rs.getString("body_shape"), rs.getString("profile"), rs.getString("key_id"), rs.getString("source_ip"),
+                rs.getInt("http_status"), rs.getString("body_sha256"), nullableLong(rs, "duplicate_of"),
+                rs.getInt("attempts"), instant(rs, "processed_at"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+}

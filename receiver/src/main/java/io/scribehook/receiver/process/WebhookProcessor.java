@@ -1,0 +1,224 @@
+package io.scribehook.receiver.process;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.scribehook.core.event.EventTypes;
+import io.scribehook.core.event.ParseResult;
+import io.scribehook.core.event.ThinEvent;
+import io.scribehook.core.event.ThinPayloadCodec;
+import io.scribehook.receiver.healthie.AppointmentSnapshot;
+import io.scribehook.receiver.healthie.FetchResult;
+import io.scribehook.receiver.healthie.HealthieClient;
+import io.scribehook.receiver.healthie.TranscriptRef;
+import io.scribehook.receiver.inbox.Jobs;
+import io.scribehook.receiver.inbox.RefreshRequests;
+import io.scribehook.receiver.inbox.WebhookEntry;
+import io.scribehook.receiver.inbox.WebhookLog;
+import io.scribehook.receiver.inbox.WebhookStatus;
+import io.scribehook.store.Database;
+import io.scribehook.store.queue.Job;
+import io.scribehook.store.queue.JobHandler;
+import io.scribehook.store.queue.JobOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the receiver's jobs: fetches the resource behind a thin webhook and applies its effects
+ * (appointment snapshot, recording lifecycle, attendance, transcript list) idempotently, then
+ * records the webhook's fate in the log. Network calls happen outside transactions.
+ */
+public final class WebhookProcessor implements JobHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
+    private final Database db;
+    private final Optional<HealthieClient> healthie;
+    private final Clock clock;
+    private final Counter processed;
+    private final Counter retried;
+    private final Counter dead;
+
+    public WebhookProcessor(Database db, Optional<HealthieClient> healthie, Clock clock, MeterRegistry registry) {
+        this.db = db;
+        this.healthie = healthie;
+        this.clock = clock;
+        this.processed = outcome(registry, "processed");
+        this.retried = outcome(registry, "retry");
+        this.dead = outcome(registry, "dead");
+    }
+
+    private static Counter outcome(MeterRegistry registry, String outcome) {
+        return Counter.builder("scribehook_receiver_jobs").tag("outcome", outcome)
+                .description("receiver job attempts by outcome").register(registry);
+    }
+
+    @Override
+    public JobOutcome handle(Job job) {
+        return switch (job.kind()) {
+            case Jobs.PROCESS_WEBHOOK -> processWebhook(job);
+            case Jobs.REFRESH_APPOINTMENT -> refresh(job);
+            default -> new JobOutcome.Fail("unknown job kind " + job.kind());
+        };
+    }
+
+    private JobOutcome processWebhook(Job job) {
+        long id = Long.parseLong(job.payload());
+        Optional<WebhookEntry> entry = db.jdbi().withHandle(h -> WebhookLog.find(h, id));
+        Optional<byte[]> body = db.jdbi().withHandle(h -> WebhookLog.body(h, id));
+        if (entry.isEmpty() || body.isEmpty()) {
+            dead.increment();
+            LOG.warn("webhook {} is no longer stored (retention?); job {} dropped", id, job.id());
+            return new JobOutcome.Fail("webhook " + id + " is no longer stored");
+        }
+        if (!(ThinPayloadCodec.parse(body.get()) instanceof ParseResult.Parsed parsed)) {
+            return finish(job, id, new Step.Permanent("stored body no longer parses"));
+        }
+        return finish(job, id, apply(parsed.event(), entry.get(), job));
+    }
+
+    /** Applies the effects and, in the same transaction, marks the webhook processed. */
+    private Step apply(ThinEvent e, WebhookEntry entry, Job job) {
+        String appointmentId = e.resourceId();
+        if (EventTypes.APPOINTMENT_DELETED.equals(e.eventType())) {
+            db.writer().write(h -> {
+                Instant now = clock.instant();
+                AppointmentSnapshots.markDeleted(h, appointmentId, now);
+                WebhookLog.mark(h, entry.id(), WebhookStatus.PROCESSED, null, job.attempt(), now);
+                return null;
+            });
+            return new Step.Ok();
+        }
+        if (healthie.isEmpty()) {
+            return new Step.Transient("no Healthie API configured (set SCRIBEHOOK_HEALTHIE_API_URL)");
+        }
+        FetchResult<AppointmentSnapshot> fetched = healthie.get().appointment(appointmentId);
+        Optional<Step> failed = failure(fetched);
+        if (failed.isPresent()) {
+            return failed.get();
+        }
+        AppointmentSnapshot snapshot = fetched instanceof FetchResult.Found<AppointmentSnapshot> f ? f.value() : null;
+        List<TranscriptRef> transcripts = null;
+        if (EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE.equals(e.eventType()) && snapshot != null) {
+            FetchResult<List<TranscriptRef>> list = healthie.get().transcripts(appointmentId);
+            failed = failure(list);
+            if (failed.isPresent()) {
+                return failed.get();
+            }
+            transcripts = list instanceof FetchResult.Found<List<TranscriptRef>> f ? f.value() : List.of();
+        }
+        List<TranscriptRef> found = transcripts;
+        Optional<LifecycleEvent> lifecycle = LifecycleEvent.of(e.eventType());
+        db.writer().write(h -> {
+            Instant now = clock.instant();
+            AppointmentSnapshots.store(h, appointmentId, snapshot, now);
+            lifecycle.ifPresent(le -> RecordingLifecycle.record(h, appointmentId, le, eventTime(e, le, snapshot), entry.receivedAt()));
+            if (EventTypes.APPOINTMENT_PARTICIPANT_JOINED.equals(e.eventType())) {
+                Attendance.record(h, e, "joined", entry.id(), entry.bodySha256(), now);
+            } else if (EventTypes.APPOINTMENT_PARTICIPANT_LEFT.equals(e.eventType())) {
+                Attendance.record(h, e, "left", entry.id(), entry.bodySha256(), now);
+            }
+            if (found != null) {
+                Transcripts.upsert(h, appointmentId, found, now);
+            }
+            WebhookLog.mark(h, entry.id(), WebhookStatus.PROCESSED, null, job.attempt(), now);
+            return null;
+        });
+        return new Step.Ok();
+    }
+
+    private JobOutcome refresh(Job job) {
+        String appointmentId = job.payload();
+        db.writer().write(h -> {
+            RefreshRequests.started(h, appointmentId);
+            return null;
+        });
+        if (healthie.isEmpty()) {
+            return new JobOutcome.Retry("no Healthie API configured (set SCRIBEHOOK_HEALTHIE_API_URL)");
+        }
+        FetchResult<AppointmentSnapshot> fetched = healthie.get().appointment(appointmentId);
+        FetchResult<List<TranscriptRef>> list = fetched.isFound() ? healthie.get().transcripts(appointmentId) : new FetchResult.NotFound<>();
+        Optional<Step> failed = failure(fetched).or(() -> failure(list));
+        if (failed.isPresent() && failed.get() instanceof Step.Transient t) {
+            retried.increment();
+            return new JobOutcome.Retry(t.reason());
+        } else if (failed.isPresent() && failed.get() instanceof Step.Permanent p) {
+            dead.increment();
+            return new JobOutcome.Fail(p.reason());
+        }
+        db.writer().write(h -> {
+            Instant now = clock.instant();
+            AppointmentSnapshots.store(h, appointmentId, fetched instanceof FetchResult.Found<AppointmentSnapshot> f ? f.value() : null, now);
+            if (list instanceof FetchResult.Found<List<TranscriptRef>> f) {
+                Transcripts.upsert(h, appointmentId, f.value(), now);
+            }
+            return null;
+        });
+        processed.increment();
+        return new JobOutcome.Done();
+    }
+
+    private JobOutcome finish(Job job, long webhookId, Step step) {
+        Instant now = clock.instant();
+        switch (step) {
+            case Step.Ok ok -> {
+                processed.increment();
+                LOG.debug("webhook {} processed (job {}, attempt {})", webhookId, job.id(), job.attempt());
+                return new JobOutcome.Done();
+            }
+            case Step.Transient t -> {
+                boolean last = job.attempt() >= job.maxAttempts();
+                db.writer().write(h -> {
+                    WebhookLog.mark(h, webhookId, last ? WebhookStatus.DEAD : WebhookStatus.FAILED, t.reason(), job.attempt(), now);
+                    return null;
+                });
+                if (last) {
+                    dead.increment();
+                    LOG.warn("webhook {} dead after {} attempts: {}", webhookId, job.attempt(), t.reason());
+                } else {
+                    retried.increment();
+                    LOG.info("webhook {} attempt {} failed, will retry: {}", webhookId, job.attempt(), t.reason());
+                }
+                return new JobOutcome.Retry(t.reason());
+            }
+            case Step.Permanent p -> {
+                db.writer().write(h -> {
+                    WebhookLog.mark(h, webhookId, WebhookStatus.DEAD, p.reason(), job.attempt(), now);
+                    return null;
+                });
+                dead.increment();
+                LOG.warn("webhook {} dead: {}", webhookId, p.reason());
+                return new JobOutcome.Fail(p.reason());
+            }
+        }
+    }
+
+    private static Optional<Step> failure(FetchResult<?> r) {
+        return switch (r) {
+            case FetchResult.TransientFailure<?> t -> Optional.of(new Step.Transient(t.reason()));
+            case FetchResult.PermanentFailure<?> p -> Optional.of(new Step.Permanent(p.reason()));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The event's own time: {@code event_ts}, else the recording files' start or end; never arrival. */
+    static Instant eventTime(ThinEvent e, LifecycleEvent le, AppointmentSnapshot snapshot) {
+        if (e.eventTs() != null) {
+            return e.eventTs();
+        }
+        if (snapshot == null) {
+            return null;
+        }
+        var files = snapshot.recordingFiles().stream();
+        return switch (le) {
+            case RECORDING_STARTED -> files.map(AppointmentSnapshot.RecordingFile::recordingStart).filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder()).orElse(null);
+            case RECORDING_STOPPED, RECORDING_COMPLETED -> files.map(AppointmentSnapshot.RecordingFile::recordingEnd)
+                    .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+            default -> null;
+        };
+    }
+}

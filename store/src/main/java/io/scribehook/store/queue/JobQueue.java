@@ -1,0 +1,320 @@
+package io.scribehook.store.queue;
+
+import io.scribehook.store.Database;
+import io.scribehook.store.Dialect;
+import io.scribehook.store.GroupCommitter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The durable job queue: enqueue inside the caller's transaction, claim with one statement, lease
+ * with heartbeats, finish with version-guarded updates, reclaim jobs whose worker vanished.
+ *
+ * <p>Every state change goes through the database's {@link GroupCommitter} (the methods taking a
+ * {@link Handle} run inside a transaction the caller already holds, so a handler can record its
+ * effects and complete its job atomically). All times come from the injected {@link Clock} and are
+ * stored as epoch milliseconds. Create one per database and share it; it is thread-safe.
+ */
+public final class JobQueue {
+    private static final int CHUNK = 500;
+    private static final int RECLAIM_BATCH = 1000;
+    private static final int MAX_ERROR_LENGTH = 4000;
+
+    private final Database db;
+    private final QueueSettings settings;
+    private final Clock clock;
+    private final JobSql sql;
+    private final Wakeups wakeups;
+
+    public JobQueue(Database db, QueueSettings settings, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sql = new JobSql(db.dialect());
+        this.wakeups = Wakeups.of(db);
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public QueueSettings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The wake-ups workers wait on. */
+    public JobSignal signal() {
+        return wakeups;
+    }
+
+    // ------------------------------------------------------------------ enqueue
+
+    /**
+     * Inserts a job in the transaction of {@code h} (a handle given by {@code db.writer().write(...)}
+     * or any other transaction on this database) and arranges the wake-up: a {@code pg_notify}
+     * delivered at commit on PostgreSQL, an in-process signal after commit on SQLite. Nothing is
+     * enqueued, and nobody woken, if that transaction rolls back.
+     *
+     * @return the job id
+     */
+    public long enqueue(Handle h, JobRequest r) {
+        long now = clock.millis();
+        Query q = h.createQuery(sql.enqueue);
+        bindRequest(q, 0, r, now);
+        if (db.dialect() == Dialect.POSTGRES) {
+            q.bind(7, r.queue());
+        }
+        long id = q.mapTo(long.class).one();
+        if (db.dialect() == Dialect.SQLITE) {
+            db.notifications().publish(h, Wakeups.CHANNEL, r.queue());
+        }
+        return id;
+    }
+
+    /** Inserts many jobs with multi-row inserts in the transaction of {@code h}; ids in request order. */
+    public List<Long> enqueueAll(Handle h, List<JobRequest> requests) {
+        long now = clock.millis();
+        List<Long> ids = new ArrayList<>(requests.size());
+        Set<String> queues = new LinkedHashSet<>();
+        for (int from = 0; from < requests.size(); from += CHUNK) {
+            List<JobRequest> chunk = requests.subList(from, Math.min(requests.size(), from + CHUNK));
+            Query q = h.createQuery(JobSql.insertMany(chunk.size()));
+            int i = 0;
+            for (JobRequest r : chunk) {
+                i = bindRequest(q, i, r, now);
+                queues.add(r.queue());
+            }
+            List<Long> got = new ArrayList<>(q.mapTo(long.class).list());
+            got.sort(null); // ids are handed out in VALUES order; RETURNING order is not promised
+            ids.addAll(got);
+        }
+        for (String queue : queues) {
+            db.notifications().publish(h, Wakeups.CHANNEL, queue);
+        }
+        return ids;
+    }
+
+    /** Enqueues in a transaction of its own; returns once committed. */
+    public long enqueue(JobRequest r) {
+        return db.writer().write(h -> enqueue(h, r));
+    }
+
+    private int bindRequest(Query q, int i, JobRequest r, long now) {
+        long at = r.runAt() == null ? now : r.runAt().toEpochMilli();
+        int max = r.maxAttempts() == 0 ? settings.maxAttempts() : r.maxAttempts();
+        q.bind(i, r.queue()).bind(i + 1, r.kind()).bind(i + 2, r.payload()).bind(i + 3, r.priority())
+                .bind(i + 4, max).bind(i + 5, at).bind(i + 6, now);
+        return i + 7;
+    }
+
+    // ------------------------------------------------------------------ claim and lease
+
+    /**
+     * Claims up to {@code max} due jobs of {@code queue} for {@code owner} with one statement (on
+     * PostgreSQL skipping rows other claimers hold): state running, attempt + 1, version + 1, lease
+     * until now + {@link QueueSettings#lease()}. Returns them in (priority, scheduled_at, id) order.
+     */
+    public List<Job> claim(String queue, String owner, int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        return db.writer().write(h -> claim(h, queue, owner, max));
+    }
+
+    /** {@link #claim(String, String, int)} inside the caller's transaction. */
+    public List<Job> claim(Handle h, String queue, String owner, int max) {
+        Objects.requireNonNull(owner, "owner");
+        if (max <= 0) {
+            return List.of();
+        }
+        long now = clock.millis();
+        List<JobSql.Claimed> rows = h.createQuery(sql.claim)
+                .bind(0, owner).bind(1, now + settings.lease().toMillis())
+                .bind(2, queue).bind(3, now).bind(4, max)
+                .map(JobSql.CLAIMED).list();
+        if (rows.size() == 1) {
+            return List.of(rows.get(0).job());
+        }
+        List<JobSql.Claimed> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingInt(JobSql.Claimed::priority)
+                .thenComparing(c -> c.job().scheduledAt())
+                .thenComparingLong(c -> c.job().id()));
+        return sorted.stream().map(JobSql.Claimed::job).toList();
+    }
+
+    /**
+     * Extends the lease of a running job to now + lease, if it is still running under this claim
+     * (same owner and version). False means the worker has lost the job.
+     */
+    public boolean heartbeat(Job j) {
+        long expires = clock.millis() + settings.lease().toMillis();
+        return direct(h -> h.createUpdate(sql.heartbeat).bind(0, expires).bind(1, j.id()).bind(2, j.version())
+                .bind(3, j.leaseOwner()).execute()) == 1;
+    }
+
+    /**
+     * Running jobs whose lease has expired go back to retryable (due now), or to dead when out of
+     * attempts; version + 1, so their old worker can no longer finish them.
+     *
+     * @return how many jobs were reclaimed
+     */
+    public int reclaimExpired() {
+        int total = 0;
+        while (true) {
+            long now = clock.millis();
+            List<String> queues = direct(h -> h.createQuery(sql.reclaim)
+                    .bind(0, now).bind(1, now).bind(2, now).bind(3, RECLAIM_BATCH)
+                    .map((rs, ctx) -> "retryable".equals(rs.getString(2)) ? rs.getString(1) : null).list());
+            total += queues.size();
+            Set<String> woken = new HashSet<>();
+            for (String q : queues) {
+                if (q != null && woken.add(q)) {
+                    wakeups.signal(q, WakeReason.SIGNAL);
+                }
+            }
+            if (queues.size() < RECLAIM_BATCH) {
+                return total;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ finish
+
+    /** Marks a job completed if it is still running under this claim; else {@link CompletionResult.Stale}. */
+    public CompletionResult complete(Job j) {
+        return db.writer().write(h -> complete(h, j));
+    }
+
+    /** {@link #complete(Job)} inside the caller's transaction (with the handler's own writes). */
+    public CompletionResult complete(Handle h, Job j) {
+        int n = h.createUpdate(sql.complete).bind(0, clock.millis()).bind(1, j.id()).bind(2, j.version()).execute();
+        return n == 1 ? new CompletionResult.Completed(j.id()) : new CompletionResult.Stale(j.id());
+    }
+
+    /** Completes many jobs with one statement per 500; results in the order of {@code jobs}. */
+    public List<CompletionResult> completeAll(Collection<Job> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        return db.writer().write(h -> completeAll(h, jobs));
+    }
+
+    /** {@link #completeAll(Collection)} inside the caller's transaction. */
+    public List<CompletionResult> completeAll(Handle h, Collection<Job> jobs) {
+        List<Job> byId = new ArrayList<>(jobs);
+        byId.sort(Comparator.comparingLong(Job::id)); // one lock order for every writer
+        Set<Long> done = new HashSet<>();
+        long now = clock.millis();
+        for (int from = 0; from < byId.size(); from += CHUNK) {
+            List<Job> chunk = byId.subList(from, Math.min(byId.size(), from + CHUNK));
+            Query q = h.createQuery(sql.completeMany(chunk.size())).bind(0, now);
+            int i = 1;
+            for (Job j : chunk) {
+                q.bind(i++, j.id()).bind(i++, j.version());
+            }
+            done.addAll(q.mapTo(long.class).list());
+        }
+        List<CompletionResult> out = new ArrayList<>(jobs.size());
+        for (Job j : jobs) {
+            out.add(done.contains(j.id()) ? new CompletionResult.Completed(j.id()) : new CompletionResult.Stale(j.id()));
+        }
+        return out;
+    }
+
+    /**
+     * Records a failed attempt: retryable again at now + backoff[attempt - 1] ± jitter, or dead when
+     * not retryable or out of attempts; {@link FailureResult.Stale} when the job is no longer this
+     * claim's.
+     */
+    public FailureResult fail(Job j, String error, boolean retryable) {
+        return db.writer().write(h -> fail(h, j, error, retryable));
+    }
+
+    /** {@link #fail(Job, String, boolean)} inside the caller's transaction. */
+    public FailureResult fail(Handle h, Job j, String error, boolean retryable) {
+        long now = clock.millis();
+        String err = truncate(error == null ? "failed" : error);
+        if (!retryable || j.attempt() >= j.maxAttempts()) {
+            int n = h.createUpdate(sql.dead).bind(0, now).bind(1, err).bind(2, j.id()).bind(3, j.version()).execute();
+            return n == 1 ? new FailureResult.Dead(j.id(), j.attempt()) : new FailureResult.Stale(j.id());
+        }
+        long at = now + jittered(settings.backoffAfter(j.attempt()));
+        int n = h.createUpdate(sql.retry).bind(0, at).bind(1, err).bind(2, j.id()).bind(3, j.version()).execute();
+        if (n != 1) {
+            return new FailureResult.Stale(j.id());
+        }
+        if (at <= now) {
+            db.notifications().publish(h, Wakeups.CHANNEL, j.queue());
+        }
+        return new FailureResult.Rescheduled(j.id(), j.attempt(), Instant.ofEpochMilli(at));
+    }
+
+    private long jittered(Duration base) {
+        long ms = base.toMillis();
+        if (settings.jitter() == 0 || ms == 0) {
+            return ms;
+        }
+        double f = 1 + settings.jitter() * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
+        return Math.round(ms * f);
+    }
+
+    // ------------------------------------------------------------------ reading and housekeeping
+
+    public Optional<Job> find(long id) {
+        return db.withHandle(h -> h.createQuery(sql.find).bind(0, id).map(JobSql.JOB).findOne());
+    }
+
+    /** Jobs of {@code queue} per state (every state present, zero when none), for metrics. */
+    public Map<JobState, Long> counts(String queue) {
+        Map<JobState, Long> out = new EnumMap<>(JobState.class);
+        for (JobState s : JobState.values()) {
+            out.put(s, 0L);
+        }
+        db.withHandle(h -> h.createQuery(sql.counts).bind(0, queue)
+                .map((rs, ctx) -> out.put(JobState.fromSql(rs.getString(1)), rs.getLong(2))).list());
+        return out;
+    }
+
+    /** Deletes up to {@code batchSize} completed or dead jobs finished before {@code t}; returns how many. */
+    public int deleteFinishedBefore(Instant t, int batchSize) {
+        return db.writer().write(h -> h.createUpdate(sql.deleteFinished).bind(0, t.toEpochMilli()).bind(1, batchSize)
+                .execute());
+    }
+
+    /** Wakes the idle workers of {@code queue} in this process (after moving a ManualClock, say). */
+    public void nudge(String queue) {
+        wakeups.signal(queue, WakeReason.SIGNAL);
+    }
+
+    /**
+     * Single-statement maintenance: on SQLite through the one writer; on PostgreSQL in auto-commit
+     * on the pool, so it holds its row locks only for the statement and cannot deadlock with
+     * group-committed transactions.
+     */
+    private <T> T direct(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        return db.dialect() == Dialect.SQLITE ? db.writer().write(work) : db.withHandle(work);
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= MAX_ERROR_LENGTH ? s : s.substring(0, MAX_ERROR_LENGTH);
+    }
+}

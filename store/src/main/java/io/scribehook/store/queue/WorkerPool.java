@@ -1,0 +1,384 @@
+package io.scribehook.store.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the jobs of one queue: claims as many as it has free slots, runs each handler on a virtual
+ * thread, renews their leases every {@link QueueSettings#heartbeatInterval()}, sweeps expired
+ * leases, and between claims that find nothing waits on the queue's {@link JobSignal} (NOTIFY or
+ * in-process signal) or the jittered {@link QueueSettings#pollInterval()}.
+ *
+ * <p>{@link #close()} is graceful: it stops claiming and waits up to one lease for running jobs;
+ * jobs still running after that are interrupted and will be reclaimed when their lease expires.
+ */
+public final class WorkerPool implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+    private static final long ERROR_PAUSE_MILLIS = 1_000;
+
+    /** Observes a pool; callbacks run on the pool's threads and must return quickly. */
+    public interface Listener {
+        /** An idle wait ended. */
+        default void woke(WakeReason reason) {
+        }
+
+        /** A claim found fewer jobs than free slots; the pool is about to wait. */
+        default void idle() {
+        }
+
+        default void claimed(Job job) {
+        }
+
+        default void completed(Job job) {
+        }
+
+        default void rescheduled(Job job, Instant at) {
+        }
+
+        default void dead(Job job, String error) {
+        }
+
+        /** The job was no longer this worker's when it finished (lease lost or reclaimed). */
+        default void stale(Job job) {
+        }
+
+        /** A heartbeat found the job no longer held by this worker. */
+        default void leaseLost(Job job) {
+        }
+
+        /** The store failed (claim, heartbeat or finish); the pool keeps going. */
+        default void storeError(RuntimeException e) {
+        }
+    }
+
+    private final JobQueue queue;
+    private final String queueName;
+    private final String owner;
+    private final int concurrency;
+    private final JobHandler handler;
+    private final Listener listener;
+    private final JobSignal signal;
+    private final Semaphore slots;
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final ThreadFactory jobThreads;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition stopping = lock.newCondition();
+    private final AtomicLong claimed = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong dead = new AtomicLong();
+    private final AtomicLong stale = new AtomicLong();
+    private volatile boolean stopped;
+    private Thread dispatcher;
+    private Thread keeper;
+
+    public WorkerPool(JobQueue queue, String queueName, String ownerId, int concurrency, JobHandler handler) {
+        this(queue, queueName, ownerId, concurrency, handler, new Listener() {
+        });
+    }
+
+    public WorkerPool(JobQueue queue, String queueName, String ownerId, int concurrency, JobHandler handler,
+            Listener listener) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency " + concurrency + " is not allowed; use 1 or more");
+        }
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.queueName = Objects.requireNonNull(queueName, "queueName");
+        this.owner = Objects.requireNonNull(ownerId, "ownerId");
+        this.concurrency = concurrency;
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.signal = queue.signal();
+        this.slots = new Semaphore(concurrency);
+        this.jobThreads = Thread.ofVirtual().name("scribehook-job-" + queueName + "-", 0).factory();
+    }
+
+    /** Starts claiming; returns this. */
+    public synchronized WorkerPool start() {
+        if (dispatcher != null) {
+            throw new IllegalStateException("already started");
+        }
+        dispatcher = Thread.ofVirtual().name("scribehook-claim-" + queueName).start(this::dispatch);
+        keeper = Thread.ofVirtual().name("scribehook-lease-" + queueName).start(this::keepLeases);
+        return this;
+    }
+
+    public long claimed() {
+        return claimed.get();
+    }
+
+    public long completed() {
+        return completed.get();
+    }
+
+    public long retried() {
+        return retried.get();
+    }
+
+    public long dead() {
+        return dead.get();
+    }
+
+    public long stale() {
+        return stale.get();
+    }
+
+    /** Jobs running now. */
+    public int inFlight() {
+        return running.size();
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    private void dispatch() {
+        while (!stopped) {
+            int free;
+            try {
+                slots.acquire();
+                free = 1 + slots.drainPermits();
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (stopped) {
+                slots.release(free);
+                break;
+            }
+            long seen = signal.generation(queueName);
+            List<Job> jobs;
+            try {
+                jobs = queue.claim(queueName, owner, free);
+            } catch (RuntimeException e) {
+                slots.release(free);
+                listener.storeError(e);
+                log.warn("claim on queue {} failed: {}", queueName, e.getMessage());
+                if (!pause(ERROR_PAUSE_MILLIS)) {
+                    break;
+                }
+                continue;
+            }
+            if (jobs.size() < free) {
+                slots.release(free - jobs.size());
+            }
+            for (Job job : jobs) {
+                claimed.incrementAndGet();
+                listener.claimed(job);
+                Running r = new Running(job);
+                running.put(job.id(), r);
+                r.thread = jobThreads.newThread(() -> run(r));
+                r.thread.start();
+            }
+            if (jobs.size() < free) {
+                listener.idle();
+                try {
+                    WakeReason why = signal.await(queueName, seen, jitteredPoll());
+                    if (stopped) {
+                        break;
+                    }
+                    listener.woke(why);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private void run(Running r) {
+        Job job = r.job;
+        try {
+            JobOutcome outcome;
+            try {
+                outcome = handler.handle(job);
+                if (outcome == null) {
+                    outcome = JobOutcome.retry("handler returned no outcome");
+                }
+            } catch (InterruptedException e) {
+                outcome = JobOutcome.retry("interrupted: the worker was stopping");
+            } catch (Exception | LinkageError | AssertionError e) {
+                outcome = JobOutcome.retry(describe(e));
+            }
+            running.remove(job.id());
+            finish(job, outcome);
+        } catch (RuntimeException e) {
+            listener.storeError(e);
+            log.warn("job {} of queue {} could not be finished: {}; its lease will expire", job.id(), queueName,
+                    e.getMessage());
+        } finally {
+            running.remove(job.id());
+            slots.release();
+        }
+    }
+
+    private void finish(Job job, JobOutcome outcome) {
+        switch (outcome) {
+            case JobOutcome.Done d -> {
+                switch (queue.complete(job)) {
+                    case CompletionResult.Completed c -> {
+                        completed.incrementAndGet();
+                        listener.completed(job);
+                    }
+                    case CompletionResult.Stale s -> staleJob(job);
+                }
+            }
+            case JobOutcome.Retry retry -> failed(job, queue.fail(job, retry.reason(), true), retry.reason());
+            case JobOutcome.Fail fail -> failed(job, queue.fail(job, fail.reason(), false), fail.reason());
+        }
+    }
+
+    private void failed(Job job, FailureResult result, String reason) {
+        switch (result) {
+            case FailureResult.Rescheduled r -> {
+                retried.incrementAndGet();
+                listener.rescheduled(job, r.at());
+            }
+            case FailureResult.Dead d -> {
+                dead.incrementAndGet();
+                listener.dead(job, reason);
+            }
+            case FailureResult.Stale s -> staleJob(job);
+        }
+    }
+
+    private void staleJob(Job job) {
+        stale.incrementAndGet();
+        listener.stale(job);
+        log.info("job {} of queue {} finished after its lease was lost; result discarded", job.id(), queueName);
+    }
+
+    /** Heartbeats for running jobs, and the sweep of expired leases, every heartbeat interval. */
+    private void keepLeases() {
+        long every = queue.settings().heartbeatInterval().toNanos();
+        while (true) {
+            lock.lock();
+            try {
+                long left = every;
+                while (left > 0 && !(stopped && running.isEmpty())) {
+                    left = stopping.awaitNanos(left);
+                }
+                if (stopped && running.isEmpty()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            for (Running r : running.values()) {
+                try {
+                    if (!queue.heartbeat(r.job)) {
+                        running.remove(r.job.id(), r);
+                        listener.leaseLost(r.job);
+                        log.info("job {} of queue {}: lease lost", r.job.id(), queueName);
+                    }
+                } catch (RuntimeException e) {
+                    listener.storeError(e);
+                }
+            }
+            if (!stopped) {
+                try {
+                    queue.reclaimExpired();
+                } catch (RuntimeException e) {
+                    listener.storeError(e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops claiming, waits up to one lease for running jobs to finish, then interrupts what is
+     * left (whose leases will expire and be reclaimed).
+     */
+    @Override
+    public void close() {
+        Thread d;
+        Thread k;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            d = dispatcher;
+            k = keeper;
+        }
+        if (d == null) {
+            return;
+        }
+        d.interrupt();
+        join(d, Duration.ofSeconds(5));
+        boolean drained = false;
+        try {
+            drained = slots.tryAcquire(concurrency, queue.settings().lease().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!drained) {
+            log.warn("queue {}: {} job(s) still running after {}; interrupting them", queueName, running.size(),
+                    queue.settings().lease());
+            running.values().forEach(r -> r.thread.interrupt());
+        }
+        lock.lock();
+        try {
+            running.clear();
+            stopping.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        join(k, Duration.ofSeconds(5));
+    }
+
+    private boolean pause(long millis) {
+        lock.lock();
+        try {
+            long left = TimeUnit.MILLISECONDS.toNanos(millis);
+            while (left > 0 && !stopped) {
+                left = stopping.awaitNanos(left);
+            }
+            return !stopped;
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Duration jitteredPoll() {
+        long ms = queue.settings().pollInterval().toMillis();
+        return Duration.ofMillis(Math.max(1, Math.round(ms * (0.9 + 0.2 * ThreadLocalRandom.current().nextDouble()))));
+    }
+
+    private static void join(Thread t, Duration max) {
+        try {
+            t.join(max);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getName() + (m == null ? "" : ": " + m);
+    }
+
+    private static final class Running {
+        final Job job;
+        volatile Thread thread;
+
+        Running(Job job) {
+            this.job = job;
+        }
+    }
+}
