@@ -15,4 +15,4 @@ bin/mvn -q -pl store -am test-compile dependency:build-classpath \
 cp="store/target/test-classes:store/target/classes:$(cat store/target/bench.classpath)"
 mkdir -p store/target/bench
 echo "filesystem: $(df -hT store/target/bench | awk 'NR==2 {print $1, $2, $7}')"
-exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" io.scribehook.store.bench.QueueBench --dir store/target/bench "$@"
+exec "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$cp" io.scribehook.store.bench.QueueBench --dir store/target/bench "$@"

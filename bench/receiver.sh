@@ -3,7 +3,7 @@
 #   1. the receiver's own /healthz under wrk (the HTTP ceiling of this JVM and server),
 #   2. the receiver's webhook endpoint on SQLite with durable commits (WAL, synchronous=FULL),
 #      with distinct signed requests from shared/bench/gen_guide.py, processing running meanwhile
-#      against a local GraphQL stand-in (bench/graphql_standin.py) that knows the generated ids,
+#      against a local GraphQL stand-in (bench/graphql-standin.js) that knows the generated ids,
 #   3. the guide's Express receiver (shared/bench/express-seed) under the same load.
 # Then it checks: new acknowledgements <= stored <= new acknowledgements + 32, and reports
 # requests/s, p50/p99, commits/s, units per commit, RSS and how long the processing backlog takes to drain.
@@ -31,7 +31,7 @@ python3 "$shared/bench/gen_guide.py" "$N" "$SECRET" /healthie-webhooks 1 > "$wor
 python3 "$shared/bench/gen_guide.py" $((N / 10)) "$SECRET" /healthie-webhooks $((N + 1)) > "$work/warm.tsv"
 
 gport=$(free_port)
-python3 bench/graphql_standin.py "$gport" 100001 $((N + N / 10)) & pids+=($!)
+node bench/graphql-standin.js "$gport" 100001 $((N + N / 10)) & pids+=($!)
 echo "== GraphQL stand-in on :$gport knows appointments 100001..$((100000 + N + N / 10)); processing runs during the load"
 
 ./scribehook --version >/dev/null   # builds the jar when missing or stale

@@ -69,13 +69,13 @@ public final class HttpFields {
 
   /** The first value of {@code name}. */
   public Optional<String> first(String name) {
-    Field f = fields.get(lower(name));
+    Field f = field(name);
     return f == null ? Optional.empty() : Optional.of(f.values.get(0));
   }
 
   /** All values of {@code name}, in order; empty when absent. */
   public List<String> all(String name) {
-    Field f = fields.get(lower(name));
+    Field f = field(name);
     return f == null ? List.of() : f.values;
   }
 
@@ -84,7 +84,7 @@ public final class HttpFields {
    * trimmed of leading and trailing whitespace, lines joined with {@code ", "}; null when absent.
    */
   public String combined(String name) {
-    Field f = fields.get(lower(name));
+    Field f = field(name);
     if (f == null) {
       return null;
     }
@@ -103,7 +103,13 @@ public final class HttpFields {
   }
 
   public boolean contains(String name) {
-    return fields.containsKey(lower(name));
+    return field(name) != null;
+  }
+
+  /** Names are stored lowercased; most callers already pass lowercase names, so try that first. */
+  private Field field(String name) {
+    Field f = fields.get(name);
+    return f != null ? f : fields.get(lower(name));
   }
 
   /** The field names as first seen, in order. */

@@ -24,7 +24,7 @@ final class Profiles {
    * The guide's six lines joined by LF: {@code "@method": POST}, {@code "@path": /p}, {@code
    * "@query": ?q}, then content-digest, content-type and content-length as sent.
    */
-  static byte[] guideBase(
+  static Buffer guideBase(
       String method, String path, String query, String contentDigest, String contentType, String contentLength) {
     return concat(
         "\"@method\": ", method, "\n\"@path\": ", path, "\n\"@query\": ?", query == null ? "" : query,
@@ -36,23 +36,69 @@ final class Profiles {
    * The API reference's one line: {@code <method lowercased> <path> <query without ?> <digest value>
    * application/json <body length>}; an empty query leaves two spaces in a row.
    */
-  static byte[] apiBase(String method, String path, String query, String digestValue, int bodyLength) {
+  static Buffer apiBase(String method, String path, String query, String digestValue, int bodyLength) {
     return concat(
-        method.toLowerCase(Locale.ROOT), " ", path, " ", query == null ? "" : query, " ", digestValue, " ",
+        lowerMethod(method), " ", path, " ", query == null ? "" : query, " ", digestValue, " ",
         API_CONTENT_TYPE, " ", Integer.toString(bodyLength));
   }
 
-  /** The parts joined, as UTF-8 (one copy per part into the builder, one into the bytes). */
-  static byte[] concat(String... parts) {
+  /** A per-thread buffer for bases: the signed bytes are {@code bytes[0, length)}. */
+  static final class Buffer {
+    byte[] bytes = new byte[512];
+    int length;
+  }
+
+  private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+
+  /**
+   * The parts joined as UTF-8 bytes, in this thread's buffer (valid until the next call on the
+   * thread). ASCII parts are copied directly; any other character sends the whole base through the
+   * UTF-8 encoder.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a plain copy, right for ASCII
+  static Buffer concat(String... parts) {
+    Buffer b = BUFFER.get();
     int n = 0;
     for (String p : parts) {
       n += p.length();
+      if (!ascii(p)) {
+        byte[] utf8 = String.join("", parts).getBytes(StandardCharsets.UTF_8);
+        Buffer own = new Buffer();
+        own.bytes = utf8;
+        own.length = utf8.length;
+        return own;
+      }
     }
-    StringBuilder sb = new StringBuilder(n);
+    if (b.bytes.length < n || b.bytes.length > 1 << 16) {
+      b.bytes = new byte[Math.max(n, 512)];
+    }
+    int at = 0;
     for (String p : parts) {
-      sb.append(p);
+      p.getBytes(0, p.length(), b.bytes, at);
+      at += p.length();
     }
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+    b.length = at;
+    return b;
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String lowerMethod(String method) {
+    return switch (method) {
+      case "POST" -> "post";
+      case "PUT" -> "put";
+      case "GET" -> "get";
+      case "PATCH" -> "patch";
+      case "DELETE" -> "delete";
+      default -> method.toLowerCase(Locale.ROOT);
+    };
   }
 
   /** Everything after the first '=' of a legacy Content-Digest value. */

@@ -57,8 +57,4 @@ public sealed interface VerificationResult permits VerificationResult.Verified, 
       return other.reason.specificity() > reason.specificity() ? other : this;
     }
   }
-
-  static Failed failed(Reason reason, String message) {
-    return new Failed(reason, message);
-  }
 }

@@ -63,14 +63,14 @@ public final class WebhookSigner {
     switch (profile) {
       case GUIDE -> {
         String digest = ContentDigest.create(content);
-        byte[] base = Profiles.guideBase(method, pq.path(), pq.query(), digest, type, length);
+        Profiles.Buffer base = Profiles.guideBase(method, pq.path(), pq.query(), digest, type, length);
         out.put("Content-Digest", digest);
         out.put("Signature-Input", "sig1=" + informational(first, created).serialize());
         out.put("Signature", "sig1=:" + Hex.encode(hmac(first, base)) + ":");
       }
       case HEALTHIE_API -> {
         String digest = ContentDigest.createLegacy(content);
-        byte[] base = Profiles.apiBase(method, pq.path(), pq.query(), Profiles.legacyDigestValue(digest), content.length);
+        Profiles.Buffer base = Profiles.apiBase(method, pq.path(), pq.query(), Profiles.legacyDigestValue(digest), content.length);
         out.put("Content-Digest", digest);
         out.put("Signature-Input", "sig1=" + informational(first, created).serialize());
         out.put("Signature", "sig1=" + Hex.encode(hmac(first, base)));
@@ -133,7 +133,7 @@ public final class WebhookSigner {
         .build();
   }
 
-  private static byte[] hmac(WebhookSecret secret, byte[] base) {
-    return HmacKey.hmacSha256(secret.value().getBytes(StandardCharsets.UTF_8), base);
+  private static byte[] hmac(WebhookSecret secret, Profiles.Buffer base) {
+    return HmacKey.hmacSha256(secret.value().getBytes(StandardCharsets.UTF_8), java.util.Arrays.copyOf(base.bytes, base.length));
   }
 }

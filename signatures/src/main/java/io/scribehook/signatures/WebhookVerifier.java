@@ -45,6 +45,7 @@ public final class WebhookVerifier {
   private final List<Secret> secrets;
   private final String publicPath;
   private final MessageVerifier rfc9421;
+  private final HealthieRfc9421FastPath rfc9421Fast;
 
   private record Secret(String keyId, HmacKey key) {}
 
@@ -59,6 +60,16 @@ public final class WebhookVerifier {
     }
     this.secrets = List.copyOf(list);
     this.publicPath = b.publicPath;
+    java.util.Map<String, List<HealthieRfc9421FastPath.Key>> byKeyId = new java.util.HashMap<>();
+    List<HealthieRfc9421FastPath.Key> fastKeys = new ArrayList<>();
+    for (Secret s : this.secrets) {
+      HealthieRfc9421FastPath.Key k = new HealthieRfc9421FastPath.Key(s.keyId(), s.key());
+      fastKeys.add(k);
+      byKeyId.computeIfAbsent(s.keyId(), id -> new ArrayList<>()).add(k);
+    }
+    byKeyId.replaceAll((id, l) -> List.copyOf(l));
+    this.rfc9421Fast = new HealthieRfc9421FastPath(
+        java.util.Map.copyOf(byKeyId), List.copyOf(fastKeys), b.clock, b.maxAge.getSeconds(), b.clockSkew.getSeconds());
     this.rfc9421 =
         new MessageVerifier(
             KeySet.of(keys),
@@ -91,6 +102,15 @@ public final class WebhookVerifier {
    * matched but no secret verifies, and so on.
    */
   public VerificationResult verify(HttpMessage message) {
+    return verify(message, true);
+  }
+
+  /** The same answer without the healthie-rfc9421 fast path (for tests that compare the two). */
+  VerificationResult verifyWithoutFastPath(HttpMessage message) {
+    return verify(message, false);
+  }
+
+  private VerificationResult verify(HttpMessage message, boolean fast) {
     HttpFields headers = message.headers();
     String signature = headers.combined("signature");
     if (signature == null) {
@@ -119,6 +139,12 @@ public final class WebhookVerifier {
       best = worse(best, (Failed) r);
     }
     if (profiles.contains(Profile.HEALTHIE_RFC9421) && (shapes.other || best == null)) {
+      if (fast && shapes.other) {
+        Verified v = rfc9421Fast.tryVerify(target, pq, signature);
+        if (v != null) {
+          return v;
+        }
+      }
       VerificationResult r = rfc9421.verify(MessageContext.of(target));
       if (r instanceof Verified v) {
         return new Verified(v.label(), v.keyId(), Profile.HEALTHIE_RFC9421);
@@ -149,7 +175,7 @@ public final class WebhookVerifier {
     if (contentLength == null) {
       contentLength = Integer.toString(m.body().length);
     }
-    byte[] base = Profiles.guideBase(m.method(), pq.path(), pq.query(), digest, contentType, contentLength);
+    Profiles.Buffer base = Profiles.guideBase(m.method(), pq.path(), pq.query(), digest, contentType, contentLength);
     return match(base, members, Profile.GUIDE);
   }
 
@@ -159,15 +185,15 @@ public final class WebhookVerifier {
     if (check instanceof DigestCheck.Invalid invalid) {
       return new Failed(invalid.reason(), "healthie-api: " + invalid.message());
     }
-    byte[] base =
+    Profiles.Buffer base =
         Profiles.apiBase(m.method(), pq.path(), pq.query(), Profiles.legacyDigestValue(digest), m.body().length);
     return match(base, members, Profile.HEALTHIE_API);
   }
 
-  private VerificationResult match(byte[] base, List<Member> members, Profile profile) {
+  private VerificationResult match(Profiles.Buffer base, List<Member> members, Profile profile) {
     for (int k = 0; k < secrets.size(); k++) {
       Secret s = secrets.get(k);
-      byte[] expected = s.key.mac(base);
+      byte[] expected = s.key.mac(base.bytes, base.length);
       for (int i = 0; i < members.size(); i++) {
         Member member = members.get(i);
         if (MessageDigest.isEqual(expected, member.mac)) {
@@ -226,11 +252,12 @@ public final class WebhookVerifier {
         if (eq > from && eq < to) {
           int vFrom = eq + 1;
           int vLen = to - vFrom;
+          byte[] mac;
           if (vLen == 66 && field.charAt(vFrom) == ':' && field.charAt(to - 1) == ':'
-              && Hex.isHex(field, vFrom + 1, to - 1)) {
-            s.addGuide(new Member(field.substring(from, eq), Hex.decode(field, vFrom + 1, to - 1)));
-          } else if (vLen == 64 && Hex.isHex(field, vFrom, to)) {
-            s.addApi(new Member(field.substring(from, eq), Hex.decode(field, vFrom, to)));
+              && (mac = Hex.decode(field, vFrom + 1, to - 1)) != null) {
+            s.addGuide(new Member(field.substring(from, eq), mac));
+          } else if (vLen == 64 && (mac = Hex.decode(field, vFrom, to)) != null) {
+            s.addApi(new Member(field.substring(from, eq), mac));
           } else {
             s.other = true;
           }

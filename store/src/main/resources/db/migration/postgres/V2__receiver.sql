@@ -22,8 +22,8 @@ CREATE TABLE receiver_webhooks (
     body          BYTEA
 );
 CREATE INDEX receiver_webhooks_received ON receiver_webhooks (received_at);
-CREATE INDEX receiver_webhooks_status ON receiver_webhooks (status, received_at);
-CREATE INDEX receiver_webhooks_event ON receiver_webhooks (event_type, received_at);
+-- only the rare failures are indexed by status (replay --failed); other filters scan newest first
+CREATE INDEX receiver_webhooks_failed ON receiver_webhooks (status, received_at) WHERE status IN ('failed', 'dead');
 CREATE INDEX receiver_webhooks_resource ON receiver_webhooks (resource_id, received_at);
 CREATE INDEX receiver_webhooks_dedupe ON receiver_webhooks (dedupe_key, received_at);
 

@@ -117,7 +117,7 @@ public final class ReceiverAdminRoutes {
             bad(ctx, e.getMessage());
             return;
         }
-        List<Long> ids = db.jdbi().withHandle(h -> WebhookLog.idsWithStatus(h, List.of(WebhookStatus.FAILED, WebhookStatus.DEAD), since, MAX_BULK_REPLAY));
+        List<Long> ids = db.jdbi().withHandle(h -> WebhookLog.failedIds(h, since, MAX_BULK_REPLAY));
         List<Long> replayed = new ArrayList<>();
         for (long id : ids) {
             inbox.replay(id).ifPresent(j -> replayed.add(id));

@@ -45,9 +45,14 @@ public final class WebhookLog {
                 .bind("id", id).map(WebhookLog::entry).findOne();
     }
 
-    public static Optional<byte[]> body(Handle h, long id) {
-        return h.createQuery("SELECT body FROM receiver_webhooks WHERE id = :id AND body IS NOT NULL")
-                .bind("id", id).mapTo(byte[].class).findOne();
+    /** The entry with its stored body; empty when the id is unknown or no body was kept (rejected). */
+    public static Optional<Stored> findWithBody(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + ", body FROM receiver_webhooks WHERE id = :id AND body IS NOT NULL")
+                .bind("id", id).map((rs, ctx) -> new Stored(entry(rs, ctx), rs.getBytes("body"))).findOne();
+    }
+
+    /** A log entry and the raw body it arrived with. */
+    public record Stored(WebhookEntry entry, byte[] body) {
     }
 
     /** Records a processing attempt's end: status, reason (no PHI) and the attempt count. */
@@ -95,10 +100,10 @@ public final class WebhookLog {
         return q.map(WebhookLog::entry).list();
     }
 
-    /** Ids of webhooks in a status received since {@code since}, oldest first (replay of failures). */
-    public static List<Long> idsWithStatus(Handle h, List<WebhookStatus> statuses, Instant since, int limit) {
-        return h.createQuery("SELECT id FROM receiver_webhooks WHERE status IN (<statuses>) AND received_at >= :since ORDER BY id LIMIT :limit")
-                .bindList("statuses", statuses.stream().map(WebhookStatus::id).toList())
+    /** Ids of webhooks whose processing failed or died, received since {@code since}, oldest first (replay). */
+    public static List<Long> failedIds(Handle h, Instant since, int limit) {
+        return h.createQuery("SELECT id FROM receiver_webhooks WHERE status IN ('failed', 'dead') AND received_at >= :since "
+                        + "ORDER BY received_at, id LIMIT :limit")
                 .bind("since", since.toEpochMilli()).bind("limit", limit)
                 .mapTo(Long.class).list();
     }

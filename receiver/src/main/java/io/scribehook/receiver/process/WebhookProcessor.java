@@ -67,17 +67,16 @@ public final class WebhookProcessor implements JobHandler {
 
     private JobOutcome processWebhook(Job job) {
         long id = Long.parseLong(job.payload());
-        Optional<WebhookEntry> entry = db.jdbi().withHandle(h -> WebhookLog.find(h, id));
-        Optional<byte[]> body = db.jdbi().withHandle(h -> WebhookLog.body(h, id));
-        if (entry.isEmpty() || body.isEmpty()) {
+        Optional<WebhookLog.Stored> stored = db.jdbi().withHandle(h -> WebhookLog.findWithBody(h, id));
+        if (stored.isEmpty()) {
             dead.increment();
             LOG.warn("webhook {} is no longer stored (retention?); job {} dropped", id, job.id());
             return new JobOutcome.Fail("webhook " + id + " is no longer stored");
         }
-        if (!(ThinPayloadCodec.parse(body.get()) instanceof ParseResult.Parsed parsed)) {
+        if (!(ThinPayloadCodec.parse(stored.get().body()) instanceof ParseResult.Parsed parsed)) {
             return finish(job, id, new Step.Permanent("stored body no longer parses"));
         }
-        return finish(job, id, apply(parsed.event(), entry.get(), job));
+        return finish(job, id, apply(parsed.event(), stored.get().entry(), job));
     }
 
     /** Applies the effects and, in the same transaction, marks the webhook processed. */

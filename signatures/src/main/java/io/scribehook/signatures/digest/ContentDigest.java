@@ -1,16 +1,15 @@
 package io.scribehook.signatures.digest;
 
 import io.scribehook.signatures.Reason;
+import io.scribehook.signatures.internal.Base64Padded;
 import io.scribehook.signatures.sf.BareItem;
 import io.scribehook.signatures.sf.Dictionary;
 import io.scribehook.signatures.sf.Item;
-import io.scribehook.signatures.sf.ListMember;
 import io.scribehook.signatures.sf.SfParseException;
 import io.scribehook.signatures.sf.StructuredFields;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -83,12 +82,13 @@ public final class ContentDigest {
           Reason.MALFORMED_CONTENT_DIGEST, "Content-Digest is not a structured dictionary: " + e.getMessage());
     }
     DigestAlgorithm strongest = null;
-    for (Map.Entry<String, ListMember> e : dict.asMap().entrySet()) {
-      if (!(e.getValue() instanceof Item item) || !(item.value() instanceof BareItem.Bytes bytes)) {
+    for (int i = 0; i < dict.size(); i++) {
+      String key = dict.keyAt(i);
+      if (!(dict.memberAt(i) instanceof Item item) || !(item.value() instanceof BareItem.Bytes bytes)) {
         return new DigestCheck.Invalid(
-            Reason.MALFORMED_CONTENT_DIGEST, "Content-Digest member " + e.getKey() + " is not a byte sequence");
+            Reason.MALFORMED_CONTENT_DIGEST, "Content-Digest member " + key + " is not a byte sequence");
       }
-      DigestAlgorithm alg = DigestAlgorithm.forKey(e.getKey());
+      DigestAlgorithm alg = DigestAlgorithm.forKey(key);
       if (alg == null || !accepted.contains(alg)) {
         continue;
       }
@@ -126,17 +126,8 @@ public final class ContentDigest {
     if (alg == null || !accepted.contains(alg) || b64 != (alg.length() + 2) / 3 * 4) {
       return null;
     }
-    for (int i = 9; i < n - 1; i++) {
-      char c = v.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
-      if (!ok) {
-        return null;
-      }
-    }
-    byte[] received;
-    try {
-      received = Base64.getDecoder().decode(v.substring(9, n - 1));
-    } catch (IllegalArgumentException e) {
+    byte[] received = Base64Padded.decode(v, 9, n - 1);
+    if (received == null) {
       return null;
     }
     DigestCheck c = compare(alg, received, body);
@@ -158,6 +149,10 @@ public final class ContentDigest {
     }
     if (fieldValue.isBlank()) {
       return new DigestCheck.Invalid(Reason.MALFORMED_CONTENT_DIGEST, "Content-Digest is empty");
+    }
+    DigestCheck fast = singleLegacyMember(fieldValue, body);
+    if (fast != null) {
+      return fast;
     }
     DigestAlgorithm strongest = null;
     int start = 0;
@@ -200,6 +195,19 @@ public final class ContentDigest {
           "Content-Digest has no supported algorithm (supported: SHA-256, SHA-512)");
     }
     return new DigestCheck.Valid(strongest);
+  }
+
+  /** {@code SHA-256=<44 base64>} alone (the usual legacy value), or null for the general path. */
+  private static DigestCheck singleLegacyMember(String v, byte[] body) {
+    if (v.length() != 52 || !v.regionMatches(true, 0, "sha-256=", 0, 8)) {
+      return null;
+    }
+    byte[] received = Base64Padded.decode(v, 8, 52);
+    if (received == null) {
+      return null;
+    }
+    DigestCheck c = compare(DigestAlgorithm.SHA_256, received, body);
+    return c != null ? c : new DigestCheck.Valid(DigestAlgorithm.SHA_256);
   }
 
   /** Null when equal; an Invalid otherwise. */

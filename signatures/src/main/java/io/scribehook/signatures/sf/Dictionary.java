@@ -1,21 +1,31 @@
 package io.scribehook.signatures.sf;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
-/** A Dictionary: ordered, unique keys mapped to items or inner lists. */
+/**
+ * A Dictionary: ordered, unique keys mapped to items or inner lists. Backed by small arrays (signature
+ * fields have one or two members); {@link #asMap()} builds a map view on demand.
+ */
 public final class Dictionary {
-  private static final Dictionary EMPTY = new Dictionary(Map.of(), Map.of());
-  private final Map<String, ListMember> members;
-  /** For parsed dictionaries: the text of each member value that was already in canonical form. */
-  private final Map<String, String> canonicalText;
+  private static final Dictionary EMPTY = new Dictionary(new String[0], new ListMember[0], null, null, 0);
+  private final String[] keys;
+  private final ListMember[] members;
+  /** For parsed dictionaries: the field text, and per member the span of its text when canonical (-1 if not). */
+  private final String source;
+  private final int[] spans;
+  private final int size;
 
-  private Dictionary(Map<String, ListMember> members, Map<String, String> canonicalText) {
+  private Dictionary(String[] keys, ListMember[] members, String source, int[] spans, int size) {
+    this.keys = keys;
     this.members = members;
-    this.canonicalText = canonicalText;
+    this.source = source;
+    this.spans = spans;
+    this.size = size;
   }
 
   public static Dictionary empty() {
@@ -24,13 +34,51 @@ public final class Dictionary {
 
   /** A dictionary from an ordered map (copied). */
   public static Dictionary of(Map<String, ? extends ListMember> members) {
-    LinkedHashMap<String, ListMember> copy = new LinkedHashMap<>();
-    members.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
-    return new Dictionary(Collections.unmodifiableMap(copy), Map.of());
+    String[] k = new String[members.size()];
+    ListMember[] m = new ListMember[members.size()];
+    int i = 0;
+    for (Map.Entry<String, ? extends ListMember> e : members.entrySet()) {
+      k[i] = Objects.requireNonNull(e.getKey());
+      m[i++] = Objects.requireNonNull(e.getValue());
+    }
+    return i == 0 ? EMPTY : new Dictionary(k, m, null, null, i);
   }
 
-  static Dictionary wrap(LinkedHashMap<String, ListMember> owned, Map<String, String> canonicalText) {
-    return owned.isEmpty() ? EMPTY : new Dictionary(Collections.unmodifiableMap(owned), canonicalText);
+  /** Used by the parser; the arrays are owned by the new instance. */
+  static Dictionary wrap(String[] keys, ListMember[] members, String source, int[] spans, int size) {
+    return size == 0 ? EMPTY : new Dictionary(keys, members, source, spans, size);
+  }
+
+  private int indexOf(String key) {
+    for (int i = 0; i < size; i++) {
+      if (keys[i].equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The member for {@code key}, or null. */
+  public ListMember get(String key) {
+    int i = indexOf(key);
+    return i < 0 ? null : members[i];
+  }
+
+  /** The keys in order. */
+  public List<String> keys() {
+    return Collections.unmodifiableList(Arrays.asList(keys).subList(0, size));
+  }
+
+  /** The key at {@code index} (0 to {@link #size()} - 1). */
+  public String keyAt(int index) {
+    Objects.checkIndex(index, size);
+    return keys[index];
+  }
+
+  /** The member at {@code index}. */
+  public ListMember memberAt(int index) {
+    Objects.checkIndex(index, size);
+    return members[index];
   }
 
   /**
@@ -39,38 +87,60 @@ public final class Dictionary {
    * otherwise. Lets a verifier skip re-serialising a Signature-Input member.
    */
   public String canonicalText(String key) {
-    return canonicalText.get(key);
+    int i = spans == null ? -1 : indexOf(key);
+    return i < 0 || spans[2 * i] < 0 ? null : source.substring(spans[2 * i], spans[2 * i + 1]);
   }
 
-  /** The member for {@code key}, or null. */
-  public ListMember get(String key) {
-    return members.get(key);
+  /** Appends {@link #canonicalText(String)} to {@code sb} without copying it out first; false if there is none. */
+  public boolean appendCanonicalText(String key, StringBuilder sb) {
+    int i = spans == null ? -1 : indexOf(key);
+    if (i < 0 || spans[2 * i] < 0) {
+      return false;
+    }
+    sb.append(source, spans[2 * i], spans[2 * i + 1]);
+    return true;
   }
 
-  public Set<String> keys() {
-    return members.keySet();
-  }
-
+  /** The members in order, as a new unmodifiable map. */
   public Map<String, ListMember> asMap() {
-    return members;
+    LinkedHashMap<String, ListMember> map = new LinkedHashMap<>();
+    for (int i = 0; i < size; i++) {
+      map.put(keys[i], members[i]);
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   public int size() {
-    return members.size();
+    return size;
   }
 
   public boolean isEmpty() {
-    return members.isEmpty();
+    return size == 0;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Dictionary d && members.equals(d.members);
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Dictionary d) || d.size != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      if (!members[i].equals(d.get(keys[i]))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return members.hashCode();
+    int h = 0;
+    for (int i = 0; i < size; i++) {
+      h += keys[i].hashCode() ^ members[i].hashCode();
+    }
+    return h;
   }
 
   @Override

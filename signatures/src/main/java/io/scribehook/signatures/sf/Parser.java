@@ -6,11 +6,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The RFC 8941 section 4.2 / RFC 9651 parsing algorithms, one instance per field value. */
 final class Parser {
@@ -65,50 +63,70 @@ final class Parser {
   }
 
   private void skipSp() {
-    while (pos < len && in.charAt(pos) == ' ') {
-      pos++;
+    int p = pos;
+    while (p < len && in.charAt(p) == ' ') {
+      p++;
     }
+    pos = p;
   }
 
   private void skipOws() {
-    while (pos < len && (in.charAt(pos) == ' ' || in.charAt(pos) == '\t')) {
-      pos++;
+    int p = pos;
+    while (p < len && (in.charAt(p) == ' ' || in.charAt(p) == '\t')) {
+      p++;
     }
+    pos = p;
   }
 
   private Dictionary parseDictionary() throws SfParseException {
-    LinkedHashMap<String, ListMember> map = new LinkedHashMap<>();
-    Map<String, String> texts = null;
+    String[] keys = new String[2];
+    ListMember[] members = new ListMember[2];
+    int[] spans = new int[4];
+    int size = 0;
     while (pos < len) {
       String key = parseKey();
       ListMember member;
+      int textStart = -1;
+      int textEnd = -1;
       if (pos < len && in.charAt(pos) == '=') {
         pos++;
         int start = pos;
         canonical = true;
         member = parseItemOrInnerList();
-        if (member instanceof InnerList) {
-          if (texts == null) {
-            texts = new HashMap<>(4);
-          }
-          if (canonical && !map.containsKey(key)) {
-            texts.put(key, in.substring(start, pos));
-          } else {
-            texts.remove(key);
-          }
+        if (member instanceof InnerList && canonical) {
+          textStart = start;
+          textEnd = pos;
         }
       } else {
         member = new Item(BareItem.Bool.TRUE, parseParameters());
-        if (texts != null) {
-          texts.remove(key);
+      }
+      int existing = -1;
+      for (int i = 0; i < size; i++) {
+        if (keys[i].equals(key)) {
+          existing = i;
+          break;
         }
       }
-      map.put(key, member);
+      if (existing >= 0) {
+        members[existing] = member; // a repeated key overwrites the value, keeping its place
+        spans[2 * existing] = -1;
+      } else {
+        if (size == keys.length) {
+          keys = Arrays.copyOf(keys, size * 2);
+          members = Arrays.copyOf(members, size * 2);
+          spans = Arrays.copyOf(spans, size * 4);
+        }
+        keys[size] = key;
+        members[size] = member;
+        spans[2 * size] = textStart;
+        spans[2 * size + 1] = textEnd;
+        size++;
+      }
       if (!nextMember()) {
         break;
       }
     }
-    return Dictionary.wrap(map, texts == null ? Map.of() : texts);
+    return Dictionary.wrap(keys, members, in, spans, size);
   }
 
   private SfList parseList() throws SfParseException {
@@ -148,18 +166,22 @@ final class Parser {
 
   private InnerList parseInnerList() throws SfParseException {
     pos++; // '('
-    List<Item> items = new ArrayList<>();
+    Item[] items = new Item[8];
+    int count = 0;
     while (pos < len) {
       int before = pos;
       skipSp();
-      if (pos - before != (items.isEmpty() || (pos < len && in.charAt(pos) == ')') ? 0 : 1)) {
+      if (pos - before != (count == 0 || (pos < len && in.charAt(pos) == ')') ? 0 : 1)) {
         canonical = false; // extra spaces
       }
       if (pos < len && in.charAt(pos) == ')') {
         pos++;
-        return new InnerList(items, parseParameters());
+        return new InnerList(List.of(Arrays.copyOf(items, count)), parseParameters());
       }
-      items.add(parseItem());
+      if (count == items.length) {
+        items = Arrays.copyOf(items, count * 2);
+      }
+      items[count++] = parseItem();
       if (pos < len && in.charAt(pos) != ' ' && in.charAt(pos) != ')') {
         throw fail("expected ' ' or ')' in inner list");
       }
@@ -169,6 +191,12 @@ final class Parser {
 
   private Item parseItem() throws SfParseException {
     BareItem value = parseBareItem();
+    if (value instanceof BareItem.Str s && (pos >= len || in.charAt(pos) != ';')) {
+      Item known = Known.item(s.value());
+      if (known != null) {
+        return known;
+      }
+    }
     return new Item(value, parseParameters());
   }
 
@@ -225,11 +253,21 @@ final class Parser {
     if (!(c >= 'a' && c <= 'z') && c != '*') {
       throw fail("key must start with a lowercase letter or '*'");
     }
-    int start = pos++;
-    while (pos < len && Chars.isKeyChar(in.charAt(pos))) {
-      pos++;
+    final String s = in;
+    final int n = len;
+    int start = pos;
+    int p = start + 1;
+    int hash = c;
+    while (p < n) {
+      char k = s.charAt(p);
+      if (!Chars.isKeyChar(k)) {
+        break;
+      }
+      hash = 31 * hash + k;
+      p++;
     }
-    return Known.string(in, start, pos);
+    pos = p;
+    return Known.string(s, start, p, hash);
   }
 
   private BareItem parseBareItem() throws SfParseException {
@@ -295,7 +333,10 @@ final class Parser {
       }
     }
     if (!decimal) {
-      long v = Long.parseLong(in, digitsStart, pos, 10);
+      long v = 0;
+      for (int i = digitsStart; i < pos; i++) {
+        v = v * 10 + (in.charAt(i) - '0');
+      }
       if ((in.charAt(digitsStart) == '0' && pos - digitsStart > 1) || (negative && v == 0)) {
         canonical = false; // leading zeros, -0
       }
@@ -313,7 +354,24 @@ final class Parser {
 
   private BareItem parseString() throws SfParseException {
     pos++; // '"'
+    final String s = in;
+    final int n = len;
     int start = pos;
+    // fast path: printable characters up to the closing quote, no escapes
+    int i = start;
+    int hash = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        pos = i + 1;
+        return Known.str(Known.string(s, start, i, hash));
+      }
+      if (c < 0x20 || c > 0x7e || c == '\\') {
+        break;
+      }
+      hash = 31 * hash + c;
+      i++;
+    }
     StringBuilder sb = null;
     while (pos < len) {
       char c = in.charAt(pos++);
@@ -331,7 +389,7 @@ final class Parser {
         }
         sb.append(next);
       } else if (c == '"') {
-        return new BareItem.Str(sb == null ? Known.string(in, start, pos - 1) : sb.toString());
+        return new BareItem.Str(sb == null ? in.substring(start, pos - 1) : sb.toString());
       } else if (c < 0x20 || c > 0x7e) {
         throw fail("control character in string");
       } else if (sb != null) {
@@ -342,35 +400,41 @@ final class Parser {
   }
 
   private BareItem parseToken() {
-    int start = pos++;
-    while (pos < len) {
-      char c = in.charAt(pos);
+    final String s = in;
+    int start = pos;
+    int p = start + 1;
+    while (p < len) {
+      char c = s.charAt(p);
       if (!Chars.isTchar(c) && c != ':' && c != '/') {
         break;
       }
-      pos++;
+      p++;
     }
-    return new BareItem.Token(in.substring(start, pos));
+    pos = p;
+    return new BareItem.Token(s.substring(start, p));
   }
 
   private BareItem parseByteSequence() throws SfParseException {
-    canonical = false; // padding and pad bits may differ from the serialisation
     int start = ++pos;
     int end = in.indexOf(':', start);
     if (end < 0) {
       throw fail("unterminated byte sequence");
     }
-    for (int i = start; i < end; i++) {
-      if (!Chars.isBase64(in.charAt(i))) {
-        pos = i;
-        throw fail("invalid base64 character in byte sequence");
+    byte[] bytes = end > start ? io.scribehook.signatures.internal.Base64Padded.decode(in, start, end) : null;
+    if (bytes == null) {
+      // not canonical padded base64: validate, then let the JDK decoder (which accepts missing padding) decide
+      canonical = false;
+      for (int i = start; i < end; i++) {
+        if (!Chars.isBase64(in.charAt(i))) {
+          pos = i;
+          throw fail("invalid base64 character in byte sequence");
+        }
       }
-    }
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(in.substring(start, end));
-    } catch (IllegalArgumentException e) {
-      throw fail("invalid base64 in byte sequence");
+      try {
+        bytes = Base64.getDecoder().decode(in.substring(start, end));
+      } catch (IllegalArgumentException e) {
+        throw fail("invalid base64 in byte sequence");
+      }
     }
     pos = end + 1;
     return new BareItem.Bytes(bytes);

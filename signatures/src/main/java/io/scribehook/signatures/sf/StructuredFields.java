@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Parsing and serialisation of RFC 8941 / RFC 9651 structured field values: strict, allocation-light
@@ -40,19 +39,17 @@ public final class StructuredFields {
 
   public static String serialize(Dictionary dictionary) {
     StringBuilder sb = new StringBuilder(64);
-    Iterator<Map.Entry<String, ListMember>> it = dictionary.asMap().entrySet().iterator();
-    while (it.hasNext()) {
-      Map.Entry<String, ListMember> e = it.next();
-      appendKey(sb, e.getKey());
-      ListMember m = e.getValue();
+    for (int i = 0; i < dictionary.size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      appendKey(sb, dictionary.keyAt(i));
+      ListMember m = dictionary.memberAt(i);
       if (m instanceof Item item && item.value() instanceof BareItem.Bool b && b.value()) {
         appendParameters(sb, item.params());
       } else {
         sb.append('=');
         appendMember(sb, m);
-      }
-      if (it.hasNext()) {
-        sb.append(", ");
       }
     }
     return sb.toString();

@@ -90,27 +90,62 @@ public final class JobQueue {
         return id;
     }
 
-    /** Inserts many jobs with multi-row inserts in the transaction of {@code h}; ids in request order. */
+    /**
+     * Inserts many jobs in the transaction of {@code h} with one statement per 500 (SQLite: a
+     * multi-row insert; PostgreSQL: an insert from {@code unnest} of seven arrays); ids in request
+     * order.
+     */
     public List<Long> enqueueAll(Handle h, List<JobRequest> requests) {
         long now = clock.millis();
         List<Long> ids = new ArrayList<>(requests.size());
         Set<String> queues = new LinkedHashSet<>();
         for (int from = 0; from < requests.size(); from += CHUNK) {
             List<JobRequest> chunk = requests.subList(from, Math.min(requests.size(), from + CHUNK));
-            Query q = h.createQuery(JobSql.insertMany(chunk.size()));
-            int i = 0;
-            for (JobRequest r : chunk) {
-                i = bindRequest(q, i, r, now);
-                queues.add(r.queue());
-            }
+            chunk.forEach(r -> queues.add(r.queue()));
+            Query q = db.dialect() == Dialect.POSTGRES ? insertUnnest(h, chunk, now) : insertValues(h, chunk, now);
             List<Long> got = new ArrayList<>(q.mapTo(long.class).list());
-            got.sort(null); // ids are handed out in VALUES order; RETURNING order is not promised
+            got.sort(null); // ids are handed out in row order; RETURNING order is not promised
             ids.addAll(got);
         }
         for (String queue : queues) {
             db.notifications().publish(h, Wakeups.CHANNEL, queue);
         }
         return ids;
+    }
+
+    private Query insertValues(Handle h, List<JobRequest> chunk, long now) {
+        Query q = h.createQuery(JobSql.insertMany(chunk.size()));
+        int i = 0;
+        for (JobRequest r : chunk) {
+            i = bindRequest(q, i, r, now);
+        }
+        return q;
+    }
+
+    private Query insertUnnest(Handle h, List<JobRequest> chunk, long now) {
+        int n = chunk.size();
+        String[] queues = new String[n];
+        String[] kinds = new String[n];
+        String[] payloads = new String[n];
+        Integer[] priorities = new Integer[n];
+        Integer[] attempts = new Integer[n];
+        Long[] scheduled = new Long[n];
+        Long[] created = new Long[n];
+        for (int i = 0; i < n; i++) {
+            JobRequest r = chunk.get(i);
+            queues[i] = r.queue();
+            kinds[i] = r.kind();
+            payloads[i] = r.payload();
+            priorities[i] = r.priority();
+            attempts[i] = r.maxAttempts() == 0 ? settings.maxAttempts() : r.maxAttempts();
+            scheduled[i] = r.runAt() == null ? now : r.runAt().toEpochMilli();
+            created[i] = now;
+        }
+        return h.createQuery(JobSql.INSERT_UNNEST)
+                .bindArray(0, String.class, (Object[]) queues).bindArray(1, String.class, (Object[]) kinds)
+                .bindArray(2, String.class, (Object[]) payloads).bindArray(3, Integer.class, (Object[]) priorities)
+                .bindArray(4, Integer.class, (Object[]) attempts).bindArray(5, Long.class, (Object[]) scheduled)
+                .bindArray(6, Long.class, (Object[]) created);
     }
 
     /** Enqueues in a transaction of its own; returns once committed. */
@@ -226,10 +261,22 @@ public final class JobQueue {
         long now = clock.millis();
         for (int from = 0; from < byId.size(); from += CHUNK) {
             List<Job> chunk = byId.subList(from, Math.min(byId.size(), from + CHUNK));
-            Query q = h.createQuery(sql.completeMany(chunk.size())).bind(0, now);
-            int i = 1;
-            for (Job j : chunk) {
-                q.bind(i++, j.id()).bind(i++, j.version());
+            Query q;
+            if (db.dialect() == Dialect.POSTGRES) {
+                Long[] idArray = new Long[chunk.size()];
+                Long[] versions = new Long[chunk.size()];
+                for (int i = 0; i < chunk.size(); i++) {
+                    idArray[i] = chunk.get(i).id();
+                    versions[i] = chunk.get(i).version();
+                }
+                q = h.createQuery(JobSql.COMPLETE_UNNEST).bind(0, now)
+                        .bindArray(1, Long.class, (Object[]) idArray).bindArray(2, Long.class, (Object[]) versions);
+            } else {
+                q = h.createQuery(sql.completeMany(chunk.size())).bind(0, now);
+                int i = 1;
+                for (Job j : chunk) {
+                    q.bind(i++, j.id()).bind(i++, j.version());
+                }
             }
             done.addAll(q.mapTo(long.class).list());
         }

@@ -34,6 +34,16 @@ final class JobSql {
     final String deleteFinished = "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs "
             + "WHERE state IN ('completed', 'dead') AND finished_at < ? ORDER BY finished_at LIMIT ?)";
 
+    /** PostgreSQL: many jobs in one statement with seven array parameters. */
+    static final String INSERT_UNNEST = "INSERT INTO jobs (queue, kind, payload, priority, max_attempts, scheduled_at, "
+            + "created_at) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::bigint[], "
+            + "?::bigint[]) RETURNING id";
+    /** PostgreSQL: completes many jobs with two array parameters (ids, versions). */
+    static final String COMPLETE_UNNEST = "UPDATE jobs SET state = 'completed', version = jobs.version + 1, "
+            + "lease_owner = NULL, lease_expires_at = NULL, finished_at = ? "
+            + "FROM unnest(?::bigint[], ?::bigint[]) AS v(job_id, job_version) "
+            + "WHERE jobs.id = v.job_id AND jobs.version = v.job_version AND jobs.state = 'running' RETURNING jobs.id";
+
     JobSql(Dialect dialect) {
         boolean pg = dialect == Dialect.POSTGRES;
         String skipLocked = pg ? " FOR UPDATE SKIP LOCKED" : "";

@@ -279,8 +279,8 @@ public final class WorkerPool implements AutoCloseable {
             }
             for (Running r : running.values()) {
                 try {
-                    if (!queue.heartbeat(r.job)) {
-                        running.remove(r.job.id(), r);
+                    // still mapped after a failed heartbeat = still running here, but no longer ours
+                    if (!queue.heartbeat(r.job) && running.remove(r.job.id(), r)) {
                         listener.leaseLost(r.job);
                         log.info("job {} of queue {}: lease lost", r.job.id(), queueName);
                     }

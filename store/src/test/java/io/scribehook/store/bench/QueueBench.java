@@ -3,6 +3,7 @@ package io.scribehook.store.bench;
 import io.scribehook.store.Database;
 import io.scribehook.store.DatabaseSettings;
 import io.scribehook.store.GroupCommitter;
+import io.scribehook.store.queue.CompletionResult;
 import io.scribehook.store.queue.Job;
 import io.scribehook.store.queue.JobQueue;
 import io.scribehook.store.queue.JobRequest;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code bench/queue.sh}; not a test.
  *
  * <p>Scenarios: {@code batch100}: one producer enqueues 100 jobs per transaction while two
- * consumers claim 100 and complete them with one statement; {@code batch1x16}: 16 callers each
+ * consumers claim 100 and complete them with one statement (the completion of a batch in flight
+ * while the next is claimed, as River's completer does); {@code batch1x16}: 16 callers each
  * enqueue one job, claim one and complete it, every step its own {@link GroupCommitter#write}.
  */
 public final class QueueBench {
@@ -159,7 +162,8 @@ public final class QueueBench {
         long commits0 = w.commits();
         long units0 = w.unitsCommitted();
         long t0 = System.nanoTime();
-        try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
+        try (ExecutorService threads = Executors.newFixedThreadPool(3);
+                ExecutorService completer = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> producer = threads.submit(() -> {
                 for (int n = 0; n < jobs; n += 100) {
                     w.write(h -> queue.enqueueAll(h, hundred));
@@ -170,16 +174,24 @@ public final class QueueBench {
             for (int c = 0; c < 2; c++) {
                 String owner = "consumer-" + c;
                 consumers.add(threads.submit(() -> {
+                    // like River's completer: the completion of one batch is in flight while the
+                    // next is claimed, so the two share a commit
+                    Future<?> completing = CompletableFuture.completedFuture(null);
                     while (completed.get() < jobs) {
                         long seen = signal.generation(QUEUE);
                         List<Job> got = queue.claim(QUEUE, owner, 100);
+                        completing.get();
                         if (got.isEmpty()) {
                             signal.await(QUEUE, seen, Duration.ofMillis(50));
                             continue;
                         }
-                        queue.completeAll(got);
-                        completed.addAndGet(got.size());
+                        completing = completer.submit(() -> {
+                            long n = queue.completeAll(got).stream()
+                                    .filter(r -> r instanceof CompletionResult.Completed).count();
+                            completed.addAndGet(n);
+                        });
                     }
+                    completing.get();
                     return null;
                 }));
             }

@@ -59,7 +59,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 a -> ServerOrDatabase.json(a.body()).path("replayed").asText() + " webhooks queued",
                 db -> {
                     Inbox inbox = inbox(db);
-                    List<Long> ids = db.jdbi().withHandle(h -> WebhookLog.idsWithStatus(h, List.of(WebhookStatus.FAILED, WebhookStatus.DEAD), from, 1000));
+                    List<Long> ids = db.jdbi().withHandle(h -> WebhookLog.failedIds(h, from, 1000));
                     long queued = ids.stream().filter(i -> inbox.replay(i).isPresent()).count();
                     return queued + " webhooks queued in the database";
                 });
