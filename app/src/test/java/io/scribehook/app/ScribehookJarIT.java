@@ -3,7 +3,6 @@ package io.scribehook.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,56 +21,30 @@ import org.junit.jupiter.api.Test;
 
 /** Runs the jar that {@code package} built, as a user would through the launcher. */
 class ScribehookJarIT {
-    private static final Path JAR = Path.of("target", "scribehook.jar");
     private static final Pattern SERVING = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)");
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static ProcessBuilder java(Map<String, String> env, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx128m", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().keySet().removeIf(k -> k.startsWith("SCRIBEHOOK_"));
-        pb.environment().putAll(env);
-        return pb;
-    }
-
-    private static Run run(Map<String, String> env, String... args) throws Exception {
-        Process p = java(env, args).start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("process ended").isTrue();
-        return new Run(p.exitValue(), out.get(), err.get());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+    private static JarRunner.Run run(Map<String, String> env, String... args) throws Exception {
+        return JarRunner.run(env, List.of(args));
     }
 
     @Test
     void versionAndHelp() throws Exception {
-        Run v = run(Map.of(), "--version");
+        JarRunner.Run v = run(Map.of(), "--version");
         assertThat(v.exit()).isZero();
         assertThat(v.out()).startsWith("scribehook ").contains("source ");
-        Run h = run(Map.of(), "--help");
+        JarRunner.Run h = run(Map.of(), "--help");
         assertThat(h.exit()).isZero();
         assertThat(h.out()).contains("serve").contains("Exit codes");
-        Run bad = run(Map.of(), "frobnicate");
+        JarRunner.Run bad = run(Map.of(), "frobnicate");
         assertThat(bad.exit()).isEqualTo(2);
     }
 
     @Test
     void invalidConfigurationExitsTwoWithOneLineAndNoStackTrace() throws Exception {
-        Run r = run(Map.of("SCRIBEHOOK_HTTP_PORT", "eighty"), "serve");
+        JarRunner.Run r = run(Map.of("SCRIBEHOOK_HTTP_PORT", "eighty"), "serve");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("SCRIBEHOOK_HTTP_PORT='eighty' is invalid").doesNotContain("\tat ");
-        Run f = run(Map.of(), "serve", "--config", "target/no-such.properties");
+        JarRunner.Run f = run(Map.of(), "serve", "--config", "target/no-such.properties");
         assertThat(f.exit()).isEqualTo(2);
         assertThat(f.err()).contains("SCRIBEHOOK_CONFIG_FILE").doesNotContain("\tat ");
     }
@@ -80,9 +52,9 @@ class ScribehookJarIT {
     @Test
     void servesReadinessOnSqliteAndLogsJsonWhenAsked() throws Exception {
         Path dataDir = TestApps.freshDataDir();
-        Process p = java(Map.of("SCRIBEHOOK_HTTP_PORT", "0", "SCRIBEHOOK_DATA_DIR", dataDir.toString(),
-                "SCRIBEHOOK_LOG_FORMAT", "json"), "serve").start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        Process p = JarRunner.builder(Map.of("SCRIBEHOOK_HTTP_PORT", "0", "SCRIBEHOOK_DATA_DIR", dataDir.toString(),
+                "SCRIBEHOOK_LOG_FORMAT", "json"), List.of("serve")).start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> JarRunner.read(p.getErrorStream()));
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             int port = -1;
             for (String line; port < 0 && (line = out.readLine()) != null; ) {

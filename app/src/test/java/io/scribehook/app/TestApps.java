@@ -2,9 +2,7 @@ package io.scribehook.app;
 
 import io.scribehook.app.config.AppConfig;
 import io.scribehook.core.config.ConfigSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.scribehook.store.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,13 +13,7 @@ final class TestApps {
     }
 
     static Path freshDataDir() {
-        try {
-            Path base = Path.of(System.getProperty("scribehook.test.dir", "target/test-data"));
-            Files.createDirectories(base);
-            return Files.createTempDirectory(base, "app");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDatabases.newFolder("app");
     }
 
     static AppConfig config(Path dataDir, Map<String, String> extra) {

@@ -2,49 +2,26 @@ package io.scribehook.app.receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scribehook.app.JarRunner;
 import io.scribehook.signatures.Profile;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The receiver's CLI, run from the built jar against a running server and a Healthie stand-in. */
 class ReceiverCliIT {
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run cli(Path config, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx128m",
-                "--enable-native-access=ALL-UNNAMED", "-jar", Path.of("target", "scribehook.jar").toString()));
-        cmd.addAll(List.of(args));
+    private static JarRunner.Run cli(Path config, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of(args));
         if (config != null) {
-            cmd.addAll(List.of("--config", config.toString()));
+            all.addAll(List.of("--config", config.toString()));
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().keySet().removeIf(k -> k.startsWith("SCRIBEHOOK_"));
-        Process p = pb.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), out.get(), err.get());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return JarRunner.run(Map.of(), all);
     }
 
     @Test
@@ -60,7 +37,7 @@ class ReceiverCliIT {
             String body = "{\"resource_id\":\"7\",\"event_type\":\"other.event\"}";
             assertThat(h.send(Profile.GUIDE, body, "not-yet-known").statusCode()).isEqualTo(401);
 
-            Run reg = cli(config, "receiver", "register", "--url", "https://scribe.example/healthie-webhooks", "--save");
+            JarRunner.Run reg = cli(config, "receiver", "register", "--url", "https://scribe.example/healthie-webhooks", "--save");
             assertThat(reg.exit()).as(reg.err()).isZero();
             Matcher secret = Pattern.compile("signature_secret: (\\S+)").matcher(reg.out());
             assertThat(secret.find()).isTrue();
@@ -68,7 +45,7 @@ class ReceiverCliIT {
             assertThat(h.standIn.webhookCount()).isEqualTo(1);
             assertThat(h.send(Profile.HEALTHIE_API, body, secret.group(1)).statusCode()).isEqualTo(200);
 
-            Run list = cli(config, "receiver", "webhooks", "list", "--json");
+            JarRunner.Run list = cli(config, "receiver", "webhooks", "list", "--json");
             assertThat(list.exit()).isZero();
             assertThat(list.out()).contains("https://scribe.example/healthie-webhooks").doesNotContain(secret.group(1));
             String id = ReceiverHarness.json(list.out().lines().findFirst().orElseThrow()).get("id").asText();
@@ -76,7 +53,7 @@ class ReceiverCliIT {
             assertThat(cli(config, "receiver", "webhooks", "test", id).exit()).isZero();
             assertThat(h.standIn.testWebhooksSent()).containsExactly(id);
 
-            Run rotated = cli(config, "receiver", "webhooks", "rotate", id, "--save");
+            JarRunner.Run rotated = cli(config, "receiver", "webhooks", "rotate", id, "--save");
             assertThat(rotated.exit()).as(rotated.err()).isZero();
             Matcher fresh = Pattern.compile("signature_secret: (\\S+)").matcher(rotated.out());
             assertThat(fresh.find()).isTrue();
@@ -84,11 +61,11 @@ class ReceiverCliIT {
             assertThat(h.send(Profile.GUIDE, body.replace("7", "8"), fresh.group(1)).statusCode()).isEqualTo(200);
             assertThat(h.send(Profile.GUIDE, body.replace("7", "9"), secret.group(1)).statusCode()).as("old secret still valid").isEqualTo(200);
 
-            Run secrets = cli(config, "receiver", "secrets", "list");
+            JarRunner.Run secrets = cli(config, "receiver", "secrets", "list");
             assertThat(secrets.out()).contains("healthie-" + id).doesNotContain(secret.group(1));
 
             long webhook = h.newest().get("id").asLong();
-            Run replay = cli(config, "receiver", "replay", Long.toString(webhook));
+            JarRunner.Run replay = cli(config, "receiver", "replay", Long.toString(webhook));
             assertThat(replay.exit()).as("an ignored webhook has nothing to replay").isEqualTo(1);
             assertThat(replay.err()).contains("nothing to replay");
             assertThat(cli(config, "receiver", "replay", "--failed", "--since", "1h").exit()).isZero();
@@ -100,10 +77,10 @@ class ReceiverCliIT {
 
     @Test
     void withoutAnApiUrlTheCommandSaysWhichKeyToSet() throws Exception {
-        Run r = cli(null, "receiver", "webhooks", "list");
+        JarRunner.Run r = cli(null, "receiver", "webhooks", "list");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("SCRIBEHOOK_HEALTHIE_API_URL").doesNotContain("\tat ");
-        Run usage = cli(null, "receiver", "replay");
+        JarRunner.Run usage = cli(null, "receiver", "replay");
         assertThat(usage.exit()).isEqualTo(2);
     }
 }

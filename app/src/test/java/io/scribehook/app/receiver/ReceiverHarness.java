@@ -11,6 +11,7 @@ import io.scribehook.receiver.healthie.HealthieStandIn;
 import io.scribehook.signatures.Profile;
 import io.scribehook.signatures.WebhookSecret;
 import io.scribehook.signatures.WebhookSigner;
+import io.scribehook.store.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,13 +65,7 @@ final class ReceiverHarness implements AutoCloseable {
     }
 
     static Path freshDir() {
-        try {
-            Path base = Path.of(System.getProperty("scribehook.test.dir", "target/test-data"));
-            Files.createDirectories(base);
-            return Files.createTempDirectory(base, "receiver");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDatabases.newFolder("receiver");
     }
 
     String base() {

@@ -1,15 +1,18 @@
 package io.scribehook.app.cli.receiver;
 
-import io.scribehook.app.cli.ConfigOption;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scribehook.app.cli.CliFailure;
+import io.scribehook.app.cli.ConfigOption;
 import io.scribehook.app.config.AppConfig;
+import io.scribehook.core.config.ConfigKey;
 import io.scribehook.receiver.secrets.SecretStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import io.scribehook.core.config.ConfigKey;
-import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,19 +34,7 @@ public final class SecretsCommand {
         if (value.isBlank()) {
             throw CliFailure.usage("no secret given: pipe it on stdin or pass --secret");
         }
-        AppConfig cfg = config.load();
-        String id = keyId != null ? keyId : "db-" + System.currentTimeMillis();
-        String where = ServerOrDatabase.run(cfg, server,
-                c -> c.post("/api/receiver/secrets", "{\"key_id\":" + ServerOrDatabase.quote(id) + ",\"secret\":" + ServerOrDatabase.quote(value) + "}"),
-                a -> "the running server",
-                db -> {
-                    db.writer().write(h -> {
-                        SecretStore.put(h, id, value, Clock.systemUTC().instant());
-                        return null;
-                    });
-                    return "the database";
-                });
-        System.out.println("secret " + id + " added to " + where);
+        SecretsSaver.save(config.load(), server, keyId != null ? keyId : "db-" + System.currentTimeMillis(), value);
         return 0;
     }
 
@@ -52,22 +43,24 @@ public final class SecretsCommand {
              @Option(names = "--json", description = "print JSON") boolean json,
              @Option(names = "--server", paramLabel = "URL", description = "admin API base URL") String server) {
         AppConfig cfg = config.load();
-        String out = ServerOrDatabase.run(cfg, server, c -> c.get("/api/receiver/secrets"),
-                a -> json ? a.body() : table(ServerOrDatabase.json(a.body())),
+        JsonNode secrets = ServerOrDatabase.run(cfg, server, c -> c.get("/api/receiver/secrets"),
+                a -> ServerOrDatabase.json(a.body()),
                 db -> {
-                    StringBuilder b = new StringBuilder();
+                    ObjectNode root = JsonNodeFactory.instance.objectNode();
+                    ArrayNode list = root.putArray("secrets");
                     int configured = cfg.source().list(ConfigKey.WEBHOOK_SECRETS, List.of()).size();
                     for (int i = 1; i <= configured; i++) {
-                        b.append("env-").append(i).append("\tenvironment\n");
+                        list.addObject().put("key_id", "env-" + i).put("source", "environment");
                     }
-                    db.jdbi().withHandle(SecretStore::list).forEach(s -> b.append(s.keyId()).append("\tdatabase\t").append(s.createdAt()).append('\n'));
-                    return b.toString().stripTrailing();
+                    db.jdbi().withHandle(SecretStore::list).forEach(s -> list.addObject().put("key_id", s.keyId())
+                            .put("source", s.source()).put("created_at", s.createdAt().toString()));
+                    return root;
                 });
-        System.out.println(out);
+        System.out.println(json ? secrets.toString() : table(secrets));
         return 0;
     }
 
-    private static String table(com.fasterxml.jackson.databind.JsonNode n) {
+    private static String table(JsonNode n) {
         StringBuilder b = new StringBuilder();
         for (var s : n.path("secrets")) {
             b.append(s.path("key_id").asText()).append('\t').append(s.path("source").asText());
