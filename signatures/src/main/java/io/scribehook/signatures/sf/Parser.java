@@ -100,13 +100,7 @@ final class Parser {
       } else {
         member = new Item(BareItem.Bool.TRUE, parseParameters());
       }
-      int existing = -1;
-      for (int i = 0; i < size; i++) {
-        if (keys[i].equals(key)) {
-          existing = i;
-          break;
-        }
-      }
+      int existing = indexOf(keys, size, key);
       if (existing >= 0) {
         members[existing] = member; // a repeated key overwrites the value, keeping its place
         spans[2 * existing] = -1;
@@ -223,13 +217,7 @@ final class Parser {
         keys = new String[4];
         values = new BareItem[4];
       }
-      int existing = -1;
-      for (int i = 0; i < size; i++) {
-        if (keys[i].equals(key)) {
-          existing = i;
-          break;
-        }
-      }
+      int existing = indexOf(keys, size, key);
       if (existing >= 0) {
         values[existing] = value; // a repeated key overwrites the value, keeping its place
         canonical = false;
@@ -507,5 +495,15 @@ final class Parser {
       }
     }
     throw fail("unterminated display string");
+  }
+
+  /** The position of {@code key} among the first {@code size} keys, or -1. */
+  private static int indexOf(String[] keys, int size, String key) {
+    for (int i = 0; i < size; i++) {
+      if (keys[i].equals(key)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }
