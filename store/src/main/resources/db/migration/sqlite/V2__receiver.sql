@@ -83,6 +83,5 @@ CREATE INDEX receiver_transcripts_appointment ON receiver_transcripts (appointme
 
 CREATE TABLE receiver_refresh_pending (
     appointment_id TEXT PRIMARY KEY,
-    job_id         BIGINT NOT NULL,
     requested_at   BIGINT NOT NULL
 );

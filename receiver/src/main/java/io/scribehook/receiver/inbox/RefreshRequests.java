@@ -10,16 +10,19 @@ public final class RefreshRequests {
     private RefreshRequests() {
     }
 
-    /** Schedules a refresh unless one is pending; returns whether a job was enqueued. */
+    /**
+     * Schedules a refresh unless one is pending; returns whether a job was enqueued. The pending row
+     * is claimed first with ON CONFLICT DO NOTHING, so concurrent writers (PostgreSQL) never fail on
+     * it and only the one that claimed it enqueues.
+     */
     public static boolean request(Handle h, JobQueue queue, String appointmentId, Instant now) {
-        boolean pending = h.createQuery("SELECT 1 FROM receiver_refresh_pending WHERE appointment_id = :a")
-                .bind("a", appointmentId).mapTo(Integer.class).findOne().isPresent();
-        if (pending) {
+        int claimed = h.createUpdate("INSERT INTO receiver_refresh_pending (appointment_id, requested_at) VALUES (:a, :t) "
+                        + "ON CONFLICT (appointment_id) DO NOTHING")
+                .bind("a", appointmentId).bind("t", now.toEpochMilli()).execute();
+        if (claimed == 0) {
             return false;
         }
-        long job = queue.enqueue(h, JobRequest.of(Jobs.QUEUE, Jobs.REFRESH_APPOINTMENT, appointmentId));
-        h.createUpdate("INSERT INTO receiver_refresh_pending (appointment_id, job_id, requested_at) VALUES (:a, :j, :t)")
-                .bind("a", appointmentId).bind("j", job).bind("t", now.toEpochMilli()).execute();
+        queue.enqueue(h, JobRequest.of(Jobs.QUEUE, Jobs.REFRESH_APPOINTMENT, appointmentId));
         return true;
     }
 
