@@ -38,7 +38,7 @@ echo "== GraphQL stand-in on :$gport knows appointments 100001..$((100000 + N + 
 rport=$(free_port)
 SCRIBEHOOK_NO_BUILD=1 SCRIBEHOOK_HTTP_PORT=$rport SCRIBEHOOK_DATA_DIR="$work/data" SCRIBEHOOK_ROLES=receiver \
   SCRIBEHOOK_WEBHOOK_SECRETS=$SECRET SCRIBEHOOK_ADMIN_TOKEN=bench-admin-token-0123456789 \
-  SCRIBEHOOK_HEALTHIE_API_URL="http://127.0.0.1:$gport/graphql" SCRIBEHOOK_HEALTHIE_API_KEY=bench \
+  SCRIBEHOOK_HEALTHIE_API_URL="http://127.0.0.1:$gport/graphql" SCRIBEHOOK_HEALTHIE_API_KEY=bench SCRIBEHOOK_RECEIVER_WORKERS=${WORKERS:-8} \
   ./scribehook serve > "$work/receiver.out" 2> "$work/receiver.log" & rpid=$!; pids+=($rpid)
 wait_http "http://127.0.0.1:$rport/readyz"
 jpid=$(pgrep -P "$rpid" java || echo "$rpid")
