@@ -3,7 +3,6 @@ package io.scribehook.app.cli;
 import io.scribehook.app.config.AppConfig;
 import io.scribehook.app.server.AdminToken;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,8 +58,6 @@ public final class AdminClient {
         try {
             HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
-        } catch (ConnectException e) {
-            throw new Unreachable(base);
         } catch (IOException e) {
             throw new Unreachable(base);
         } catch (InterruptedException e) {

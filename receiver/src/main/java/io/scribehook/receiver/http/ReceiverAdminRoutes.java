@@ -7,6 +7,8 @@ import io.scribehook.receiver.inbox.WebhookEntry;
 import io.scribehook.receiver.inbox.WebhookFilter;
 import io.scribehook.receiver.inbox.WebhookLog;
 import io.scribehook.receiver.inbox.WebhookStatus;
+import io.scribehook.receiver.process.AppointmentSnapshots;
+import io.scribehook.receiver.process.Attendance;
 import io.scribehook.receiver.process.RecordingLifecycle;
 import io.scribehook.receiver.process.RecordingState;
 import io.scribehook.receiver.process.Transcripts;
@@ -168,22 +170,9 @@ public final class ReceiverAdminRoutes {
         Map<String, Object> body = db.jdbi().withHandle(h -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("appointment_id", id);
-            h.createQuery("SELECT found, deleted, fetched_at FROM receiver_appointments WHERE appointment_id = :a").bind("a", id)
-                    .map((rs, c) -> Map.of("found", rs.getBoolean("found"), "deleted", rs.getBoolean("deleted"),
-                            "fetched_at", Instant.ofEpochMilli(rs.getLong("fetched_at")).toString()))
-                    .findOne().ifPresent(s -> m.put("snapshot", s));
+            AppointmentSnapshots.state(h, id).ifPresent(snapshot -> m.put("snapshot", snapshot));
             RecordingLifecycle.find(h, id).ifPresent(r -> m.put("recording", json(r)));
-            m.put("attendance", h.createQuery("SELECT action, participant_key, host_user_id, event_at, webhook_id FROM receiver_attendance "
-                            + "WHERE appointment_id = :a ORDER BY event_at, id").bind("a", id)
-                    .map((rs, c) -> {
-                        Map<String, Object> a = new LinkedHashMap<>();
-                        a.put("action", rs.getString("action"));
-                        a.put("host_user_id", rs.getString("host_user_id"));
-                        long at = rs.getLong("event_at");
-                        a.put("event_at", rs.wasNull() ? null : Instant.ofEpochMilli(at).toString());
-                        a.put("webhook_id", rs.getLong("webhook_id"));
-                        return a;
-                    }).list());
+            m.put("attendance", Attendance.list(h, id));
             m.put("transcript_ids", Transcripts.ids(h, id));
             return m;
         });

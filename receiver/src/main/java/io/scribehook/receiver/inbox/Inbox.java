@@ -46,7 +46,7 @@ public final class Inbox {
             WebhookStatus status = original.isPresent() ? WebhookStatus.DUPLICATE
                     : event.isKnownType() ? WebhookStatus.ACCEPTED : WebhookStatus.IGNORED;
             long id = WebhookLog.insert(h, new NewWebhook(now, status, status == WebhookStatus.IGNORED ? "unknown event type" : null,
-                    event.eventType(), event.resourceId(), event.resourceType(), event.shape().name().toLowerCase(java.util.Locale.ROOT),
+                    event.eventType(), event.resourceId(), event.resourceType(), event.shape().configName(),
                     profile, keyId, sourceIp, 200, bodySha, dedupe, original.orElse(null), body));
             if (original.isPresent()) {
                 boolean refresh = REFRESH_ON_DUPLICATE.contains(event.eventType())

@@ -2,7 +2,10 @@ package io.scribehook.receiver.process;
 
 import io.scribehook.core.event.ThinEvent;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -33,5 +36,21 @@ public final class Attendance {
                 .bind("at", e.eventTs() == null ? null : e.eventTs().toEpochMilli()).bind("key", eventKey)
                 .bind("w", webhookId).bind("now", now.toEpochMilli())
                 .execute() == 1;
+    }
+
+    /** The appointment's joins and leaves in event order: action, host id, time, webhook id (no names or emails). */
+    public static List<Map<String, Object>> list(Handle h, String appointmentId) {
+        return h.createQuery("SELECT action, host_user_id, event_at, webhook_id FROM receiver_attendance "
+                        + "WHERE appointment_id = :a ORDER BY event_at, id")
+                .bind("a", appointmentId)
+                .map((rs, c) -> {
+                    Map<String, Object> a = new LinkedHashMap<>();
+                    a.put("action", rs.getString("action"));
+                    a.put("host_user_id", rs.getString("host_user_id"));
+                    long at = rs.getLong("event_at");
+                    a.put("event_at", rs.wasNull() ? null : Instant.ofEpochMilli(at).toString());
+                    a.put("webhook_id", rs.getLong("webhook_id"));
+                    return a;
+                }).list();
     }
 }
