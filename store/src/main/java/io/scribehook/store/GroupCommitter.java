@@ -239,6 +239,7 @@ public final class GroupCommitter {
                 largestBatch.accumulateAndGet(outcome.committed(), Math::max);
             }
             unitsFailed.addAndGet(outcome.failed());
+            outcome.toRelease().forEach(WriteUnit::finish);
             live = new ArrayList<>(outcome.retry().size());
             long now = System.nanoTime();
             for (WriteUnit u : outcome.retry()) {

@@ -34,8 +34,16 @@ final class WriterTransaction {
         }
     }
 
-    /** What a finished transaction adds to the counters. */
-    record Outcome(List<WriteUnit> retry, int committed, int failed) {
+    /**
+     * What a finished transaction adds to the counters. {@code toRelease} are the units whose
+     * callers still wait after a commit: the committer counts first and releases them then, so a
+     * caller that returned always finds its unit counted.
+     */
+    record Outcome(List<WriteUnit> retry, int committed, int failed, List<WriteUnit> toRelease) {
+        Outcome(List<WriteUnit> retry, int committed, int failed) {
+            this(retry, committed, failed, List.of());
+        }
+
         static final Outcome NOTHING_TO_RETRY = new Outcome(List.of(), 0, 0);
     }
 
@@ -107,8 +115,7 @@ final class WriterTransaction {
                     return new Outcome(List.of(), 0, units.size());
                 }
             }
-            units.forEach(WriteUnit::finish);
-            return new Outcome(List.of(), ok, units.size() - ok);
+            return new Outcome(List.of(), ok, units.size() - ok, units);
         } catch (Redo e) {
             throw e;
         } catch (LostConnection e) {
