@@ -6,9 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilderFactory;
@@ -17,7 +19,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Keeps the SQLite writer's prepared statements between uses (sqlite-jdbc prepares every statement
  * afresh; the queue's statements are the same few thousand times a second). A statement is checked
- * out while in use, so nested use of the same SQL gets a second, uncached one. Other connections
+ * out while in use, so nested use of the same SQL gets a second, uncached one. Statements are kept
+ * under the SQL they were prepared from: Jdbi hands {@code close} the SQL as written (with named
+ * parameters), not the rendered SQL it asked {@code create} for. Other connections
  * get Jdbi's default builder.
  */
 final class SqliteStatementCache implements StatementBuilderFactory {
@@ -25,6 +29,7 @@ final class SqliteStatementCache implements StatementBuilderFactory {
 
     private final Connection writer;
     private final Builder builder = new Builder();
+    private final AtomicLong prepares = new AtomicLong();
 
     SqliteStatementCache(Connection writer) {
         this.writer = writer;
@@ -35,6 +40,11 @@ final class SqliteStatementCache implements StatementBuilderFactory {
         return conn == writer ? builder : DefaultStatementBuilder.FACTORY.createStatementBuilder(conn);
     }
 
+    /** Statements this cache has prepared (a reuse does not count). */
+    long prepares() {
+        return prepares.get();
+    }
+
     /** Closes every idle cached statement. */
     void clear() {
         builder.clear();
@@ -43,6 +53,7 @@ final class SqliteStatementCache implements StatementBuilderFactory {
     private final class Builder implements StatementBuilder {
         private final DefaultStatementBuilder plain = new DefaultStatementBuilder();
         private final Map<String, PreparedStatement> idle = new LinkedHashMap<>(CAPACITY, 0.75f, true);
+        private final Map<PreparedStatement, String> checkedOut = new IdentityHashMap<>();
 
         @Override
         public Statement create(Connection conn, StatementContext ctx) throws SQLException {
@@ -57,10 +68,16 @@ final class SqliteStatementCache implements StatementBuilderFactory {
             synchronized (idle) {
                 PreparedStatement cached = idle.remove(sql);
                 if (cached != null && !cached.isClosed()) {
+                    checkedOut.put(cached, sql);
                     return cached;
                 }
             }
-            return conn.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            prepares.incrementAndGet();
+            PreparedStatement fresh = conn.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            synchronized (idle) {
+                checkedOut.put(fresh, sql);
+            }
+            return fresh;
         }
 
         @Override
@@ -69,9 +86,13 @@ final class SqliteStatementCache implements StatementBuilderFactory {
         }
 
         @Override
-        public void close(Connection conn, String sql, Statement stmt) throws SQLException {
+        public void close(Connection conn, String rawSql, Statement stmt) throws SQLException {
+            String sql;
+            synchronized (idle) {
+                sql = stmt instanceof PreparedStatement ? checkedOut.remove(stmt) : null;
+            }
             if (!(stmt instanceof PreparedStatement ps) || sql == null || stmt.isClosed()) {
-                plain.close(conn, sql, stmt);
+                plain.close(conn, rawSql, stmt);
                 return;
             }
             ps.clearParameters();

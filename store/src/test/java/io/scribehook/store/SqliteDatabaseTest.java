@@ -22,11 +22,13 @@ class SqliteDatabaseTest {
                 "journal_mode", h.createQuery("PRAGMA journal_mode").mapTo(String.class).one(),
                 "synchronous", h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one(),
                 "foreign_keys", h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one(),
-                "busy_timeout", h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one());
+                "busy_timeout", h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one(),
+                "wal_autocheckpoint", h.createQuery("PRAGMA wal_autocheckpoint").mapTo(Integer.class).one());
     }
 
     private static final Map<String, Object> EXPECTED = Map.of(
-            "journal_mode", "wal", "synchronous", 2 /* FULL */, "foreign_keys", 1, "busy_timeout", 5000);
+            "journal_mode", "wal", "synchronous", 2 /* FULL */, "foreign_keys", 1, "busy_timeout", 5000,
+            "wal_autocheckpoint", 0 /* SqliteCheckpointer's thread does it */);
 
     @Test
     void everyConnectionRunsWalWithFullSyncForeignKeysAndABusyTimeout() throws Exception {
@@ -52,6 +54,36 @@ class SqliteDatabaseTest {
             // the writer's own connection
             assertThat(db.writer().write(SqliteDatabaseTest::pragmas)).isEqualTo(EXPECTED);
             assertThat(db.jdbi().withHandle(SqliteDatabaseTest::pragmas)).isEqualTo(EXPECTED);
+        }
+    }
+
+    @Test
+    void theCheckpointerCopiesCommittedPagesIntoTheDatabaseFileOffTheWriterThread() {
+        try (Database db = TestDatabases.sqlite()) {
+            db.writer().write(h -> h.execute("CREATE TABLE checkpoint_probe (id INTEGER PRIMARY KEY, v TEXT)"));
+            for (int i = 0; i < 20; i++) {
+                db.writer().write(h -> h.execute("INSERT INTO checkpoint_probe (v) VALUES (randomblob(2000))"));
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> db.checkpointedFrames() > 0);
+        }
+    }
+
+    @Test
+    void theWriterPreparesAStatementWithNamedParametersOnceAndReusesIt() {
+        try (Database db = TestDatabases.sqlite()) {
+            db.writer().write(h -> h.execute("CREATE TABLE reuse_probe (id INTEGER PRIMARY KEY, v TEXT, w TEXT)"));
+            long before = db.writerPrepares();
+            for (int i = 0; i < 50; i++) {
+                int n = i;
+                long id = db.writer().write(h -> h.createQuery("INSERT INTO reuse_probe (v, w) VALUES (:v, :v || :w) RETURNING id")
+                        .bind("v", "v" + n).bind("w", "w").mapTo(Long.class).one());
+                assertThat(id).isEqualTo(n + 1);
+                String w = db.writer().write(h -> h.createQuery("SELECT w FROM reuse_probe WHERE id = :id")
+                        .bind("id", id).mapTo(String.class).one());
+                assertThat(w).isEqualTo("v" + n + "w");
+            }
+            assertThat(db.writerPrepares() - before).isEqualTo(2);
         }
     }
 

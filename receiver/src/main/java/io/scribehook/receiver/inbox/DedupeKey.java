@@ -9,8 +9,8 @@ import java.util.HexFormat;
 /**
  * Recognises redeliveries: event type, resource id, body SHA-256 and, when present,
  * {@code updated_at}, {@code created_at} and {@code event_ts}, hashed into one key: the first
- * 128 bits of a SHA-256, which keeps the index small (every insert touches it) while a chance
- * collision stays out of reach.
+ * 128 bits of a SHA-256, which keeps the rows small while a chance collision stays out of reach.
+ * Lookups go through the resource index ({@link WebhookLog#firstWithDedupeKey}).
  */
 public final class DedupeKey {
     private DedupeKey() {

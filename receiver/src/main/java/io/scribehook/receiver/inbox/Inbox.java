@@ -42,7 +42,7 @@ public final class Inbox {
         String dedupe = DedupeKey.of(event, bodySha);
         return db.writer().write(h -> {
             Instant now = clock.instant();
-            var original = WebhookLog.firstWithDedupeKey(h, dedupe, now.minus(dedupeWindow));
+            var original = WebhookLog.firstWithDedupeKey(h, event.resourceId(), dedupe, now.minus(dedupeWindow));
             WebhookStatus status = original.isPresent() ? WebhookStatus.DUPLICATE
                     : event.isKnownType() ? WebhookStatus.ACCEPTED : WebhookStatus.IGNORED;
             long id = WebhookLog.insert(h, new NewWebhook(now, status, status == WebhookStatus.IGNORED ? "unknown event type" : null,
