@@ -7,7 +7,7 @@
 #   3. the guide's Express receiver (shared/bench/express-seed) under the same load.
 # Then it checks: new acknowledgements <= stored <= new acknowledgements + 32, and reports
 # requests/s, p50/p99, commits/s, units per commit, RSS and how long the processing backlog takes to drain.
-# Usage: bench/receiver.sh            (env: N=200000 requests generated, DURATION=10s, CONNS=32)
+# Usage: bench/receiver.sh            (env: N=200000 requests generated, DURATION=10s, CONNS=32, WARMUP=40s, WORKERS=8)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 shared=${SHARED:-$root/../shared}
@@ -26,13 +26,13 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_http() { for _ in $(seq 1 120); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done; echo "not up: $1" >&2; exit 1; }
 metric() { curl -fs "http://127.0.0.1:$rport/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
 
-echo "== generating $N signed requests (guide profile) and $((N / 4)) warm-up requests"
+echo "== generating $N signed requests (guide profile) and $N warm-up requests"
 python3 "$shared/bench/gen_guide.py" "$N" "$SECRET" /healthie-webhooks 1 > "$work/reqs.tsv"
-python3 "$shared/bench/gen_guide.py" $((N / 4)) "$SECRET" /healthie-webhooks $((N + 1)) > "$work/warm.tsv"
+python3 "$shared/bench/gen_guide.py" "$N" "$SECRET" /healthie-webhooks $((N + 1)) > "$work/warm.tsv"
 
 gport=$(free_port)
-node bench/graphql-standin.js "$gport" 100001 $((N + N / 4)) & pids+=($!)
-echo "== GraphQL stand-in on :$gport knows appointments 100001..$((100000 + N + N / 4)); processing runs during the load"
+node bench/graphql-standin.js "$gport" 100001 $((2 * N)) & pids+=($!)
+echo "== GraphQL stand-in on :$gport knows appointments 100001..$((100000 + 2 * N)); processing runs during the load"
 
 ./scribehook --version >/dev/null   # builds the jar when missing or stale
 rport=$(free_port)
@@ -50,8 +50,8 @@ wrk -t1 -c"$CONNS" -d5s "http://127.0.0.1:$rport/healthz" >/dev/null
 healthz=$(wrk -t1 -c"$CONNS" -d"$DURATION" --latency "http://127.0.0.1:$rport/healthz")
 healthz_rps=$(echo "$healthz" | awk '/Requests\/sec/ {print $2}')
 
-echo "== warm-up: 15 s, distinct ids, not counted (C2 is still compiling after 5 s on 2 cores)"
-REQS="$work/warm.tsv" wrk -t1 -c"$CONNS" -d15s -s bench/receiver.lua "http://127.0.0.1:$rport/healthie-webhooks" | grep COUNTS
+echo "== warm-up: ${WARMUP:-40s}, distinct ids, not counted (on 2 cores C2 still takes a third of the CPU 15 s in)"
+REQS="$work/warm.tsv" wrk -t1 -c"$CONNS" -d"${WARMUP:-40s}" -s bench/receiver.lua "http://127.0.0.1:$rport/healthie-webhooks" | grep COUNTS
 stored_before=$(sqlite3 "$db" "SELECT count(*) FROM receiver_webhooks WHERE status NOT IN ('duplicate','rejected')")
 c0=$(metric scribehook_store_commits_total); u0=$(metric scribehook_store_units_committed_total)
 echo "== webhooks: wrk -t1 -c$CONNS -d$DURATION"
