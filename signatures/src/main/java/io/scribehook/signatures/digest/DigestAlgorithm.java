@@ -1,5 +1,6 @@
 package io.scribehook.signatures.digest;
 
+import io.scribehook.signatures.internal.Recycler;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
@@ -13,14 +14,14 @@ public enum DigestAlgorithm {
   private final String key;
   private final String jcaName;
   private final int length;
-  private final ThreadLocal<MessageDigest> digest;
+  private final Recycler<MessageDigest> digests;
 
   DigestAlgorithm(String key, String jcaName, int length) {
     this.key = key;
     this.jcaName = jcaName;
     this.length = length;
-    this.digest =
-        ThreadLocal.withInitial(
+    this.digests =
+        new Recycler<>(
             () -> {
               try {
                 return MessageDigest.getInstance(jcaName);
@@ -46,7 +47,10 @@ public enum DigestAlgorithm {
 
   /** The digest of {@code data}. */
   public byte[] digest(byte[] data) {
-    return digest.get().digest(data);
+    MessageDigest d = digests.take();
+    byte[] out = d.digest(data);
+    digests.give(d); // digest() leaves it reset
+    return out;
   }
 
   /** The algorithm with this dictionary key (exact, lowercase as RFC 9530 registers them). */
