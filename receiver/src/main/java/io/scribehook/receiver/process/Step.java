@@ -1,8 +1,11 @@
 package io.scribehook.receiver.process;
 
+import io.scribehook.store.queue.CompletionResult;
+
 /** How one processing attempt ended, before it is mapped to a job outcome. */
 sealed interface Step {
-    record Ok() implements Step {
+    /** The effects are recorded and the job completed in the same transaction. */
+    record Ok(CompletionResult completion) implements Step {
     }
 
     record Transient(String reason) implements Step {

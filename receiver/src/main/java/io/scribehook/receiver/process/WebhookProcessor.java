@@ -19,6 +19,7 @@ import io.scribehook.store.Database;
 import io.scribehook.store.queue.Job;
 import io.scribehook.store.queue.JobHandler;
 import io.scribehook.store.queue.JobOutcome;
+import io.scribehook.store.queue.JobQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -31,19 +32,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the receiver's jobs: fetches the resource behind a thin webhook and applies its effects
  * (appointment snapshot, recording lifecycle, attendance, transcript list) idempotently, then
- * records the webhook's fate in the log. Network calls happen outside transactions.
+ * records the webhook's fate in the log and completes the job, in one transaction. Network calls
+ * happen outside transactions.
  */
 public final class WebhookProcessor implements JobHandler {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
     private final Database db;
+    private final JobQueue queue;
     private final Optional<HealthieClient> healthie;
     private final Clock clock;
     private final Counter processed;
     private final Counter retried;
     private final Counter dead;
 
-    public WebhookProcessor(Database db, Optional<HealthieClient> healthie, Clock clock, MeterRegistry registry) {
+    public WebhookProcessor(Database db, JobQueue queue, Optional<HealthieClient> healthie, Clock clock,
+            MeterRegistry registry) {
         this.db = db;
+        this.queue = queue;
         this.healthie = healthie;
         this.clock = clock;
         this.processed = outcome(registry, "processed");
@@ -83,13 +88,12 @@ public final class WebhookProcessor implements JobHandler {
     private Step apply(ThinEvent e, WebhookEntry entry, Job job) {
         String appointmentId = e.resourceId();
         if (EventTypes.APPOINTMENT_DELETED.equals(e.eventType())) {
-            db.writer().write(h -> {
+            return new Step.Ok(db.writer().write(h -> {
                 Instant now = clock.instant();
                 AppointmentSnapshots.markDeleted(h, appointmentId, now);
                 WebhookLog.mark(h, entry.id(), WebhookStatus.PROCESSED, null, job.attempt(), now);
-                return null;
-            });
-            return new Step.Ok();
+                return queue.complete(h, job);
+            }));
         }
         if (healthie.isEmpty()) {
             return new Step.Transient("no Healthie API configured (set SCRIBEHOOK_HEALTHIE_API_URL)");
@@ -111,7 +115,7 @@ public final class WebhookProcessor implements JobHandler {
         }
         List<TranscriptRef> found = transcripts;
         Optional<LifecycleEvent> lifecycle = LifecycleEvent.of(e.eventType());
-        db.writer().write(h -> {
+        return new Step.Ok(db.writer().write(h -> {
             Instant now = clock.instant();
             AppointmentSnapshots.store(h, appointmentId, snapshot, now);
             lifecycle.ifPresent(le -> RecordingLifecycle.record(h, appointmentId, le, eventTime(e, le, snapshot), entry.receivedAt()));
@@ -124,9 +128,8 @@ public final class WebhookProcessor implements JobHandler {
                 Transcripts.upsert(h, appointmentId, found, now);
             }
             WebhookLog.mark(h, entry.id(), WebhookStatus.PROCESSED, null, job.attempt(), now);
-            return null;
-        });
-        return new Step.Ok();
+            return queue.complete(h, job);
+        }));
     }
 
     private JobOutcome refresh(Job job) {
@@ -166,7 +169,7 @@ public final class WebhookProcessor implements JobHandler {
             case Step.Ok ok -> {
                 processed.increment();
                 LOG.debug("webhook {} processed (job {}, attempt {})", webhookId, job.id(), job.attempt());
-                return new JobOutcome.Done();
+                return new JobOutcome.Completed(ok.completion());
             }
             case Step.Transient t -> {
                 boolean last = job.attempt() >= job.maxAttempts();

@@ -9,6 +9,14 @@ public sealed interface JobOutcome {
     record Done() implements JobOutcome {
     }
 
+    /**
+     * The handler completed the job itself, with {@link JobQueue#complete(org.jdbi.v3.core.Handle, Job)}
+     * in the transaction that recorded its effects (one commit instead of two); {@code result} is
+     * what that call returned.
+     */
+    record Completed(CompletionResult result) implements JobOutcome {
+    }
+
     /** Try again after the backoff (dead once out of attempts). */
     record Retry(String reason) implements JobOutcome {
     }

@@ -225,17 +225,20 @@ public final class WorkerPool implements AutoCloseable {
 
     private void finish(Job job, JobOutcome outcome) {
         switch (outcome) {
-            case JobOutcome.Done d -> {
-                switch (queue.complete(job)) {
-                    case CompletionResult.Completed c -> {
-                        completed.incrementAndGet();
-                        listener.completed(job);
-                    }
-                    case CompletionResult.Stale s -> staleJob(job);
-                }
-            }
+            case JobOutcome.Done d -> completed(job, queue.complete(job));
+            case JobOutcome.Completed c -> completed(job, c.result());
             case JobOutcome.Retry retry -> failed(job, queue.fail(job, retry.reason(), true), retry.reason());
             case JobOutcome.Fail fail -> failed(job, queue.fail(job, fail.reason(), false), fail.reason());
+        }
+    }
+
+    private void completed(Job job, CompletionResult result) {
+        switch (result) {
+            case CompletionResult.Completed c -> {
+                completed.incrementAndGet();
+                listener.completed(job);
+            }
+            case CompletionResult.Stale s -> staleJob(job);
         }
     }
 

@@ -84,6 +84,23 @@ class SqliteWorkerPoolTest {
     }
 
     @Test
+    void aHandlerThatCompletesItsJobWithItsEffectsCommitsOnceAndIsCounted() {
+        JobQueue queue = new JobQueue(db, FAST, Clock.systemUTC());
+        db.writer().write(h -> h.execute("CREATE TABLE effects (job_id INTEGER PRIMARY KEY)"));
+        long id = queue.enqueue(JobRequest.of(Q, "own-commit", "{}"));
+        RecordingListener events = new RecordingListener();
+        start(queue, "w1", 2, job -> new JobOutcome.Completed(db.writer().write(h -> {
+            h.execute("INSERT INTO effects (job_id) VALUES (?)", job.id());
+            return queue.complete(h, job);
+        })), events);
+        await().atMost(WAIT).until(() -> events.events.contains("completed:" + id));
+        assertThat(queue.find(id).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
+        int effects = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM effects").mapTo(Integer.class).one());
+        assertThat(effects).isEqualTo(1);
+        assertThat(events.events).noneMatch(e -> e.startsWith("stale"));
+    }
+
+    @Test
     void anIdleWorkerIsWokenByTheCommitNotByPolling() {
         JobQueue queue = new JobQueue(db, FAST, Clock.systemUTC());
         RecordingListener events = new RecordingListener();
