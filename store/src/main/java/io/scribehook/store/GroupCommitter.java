@@ -18,11 +18,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The write path. {@link #write} hands a unit of database work to a writer thread and blocks until
  * the transaction holding it has committed. A writer drains every unit waiting at that moment into
- * one transaction, isolates each in a savepoint (a failing unit rolls back alone and its caller
- * gets the exception), commits once and then releases all callers: many concurrent writers share
- * one fsync. SQLite has one writer with its own connection; PostgreSQL has
- * {@link DatabaseSettings#writerThreads()} writers on pooled connections, and runs a batch without
- * savepoints first (each costs a round trip), again with them only if a unit fails.
+ * one transaction, commits once and then releases all callers: many concurrent writers share one
+ * fsync. A batch runs without savepoints first (each costs a statement, and on PostgreSQL a round
+ * trip); if a unit fails, the batch rolls back and runs again with each unit in its own savepoint,
+ * so a failing unit rolls back alone and its caller gets the exception. SQLite has one writer with
+ * its own connection; PostgreSQL has {@link DatabaseSettings#writerThreads()} writers on pooled
+ * connections.
  *
  * <p>Units must be database work only: they may run again when the connection is lost before the
  * commit, and they must not block on anything but the handle they are given.
@@ -31,7 +32,6 @@ public final class GroupCommitter {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
     private static final int MAX_BATCH = 512;
 
-    private final Dialect dialect;
     private final Duration writeTimeout;
     private final String name;
     private final WriterTransaction transaction;
@@ -45,7 +45,6 @@ public final class GroupCommitter {
 
     GroupCommitter(Dialect dialect, Jdbi jdbi, StoreConnections connections, Duration writeTimeout, int writers,
             String name) {
-        this.dialect = dialect;
         this.writeTimeout = writeTimeout;
         this.name = name;
         this.transaction = new WriterTransaction(dialect, jdbi, connections, writeTimeout, name);
@@ -229,7 +228,7 @@ public final class GroupCommitter {
         while (!live.isEmpty()) {
             WriterTransaction.Outcome outcome;
             try {
-                outcome = transaction.run(live, dialect == Dialect.SQLITE);
+                outcome = transaction.run(live, false);
             } catch (WriterTransaction.Redo redo) {
                 outcome = transaction.run(live, true);
             }
