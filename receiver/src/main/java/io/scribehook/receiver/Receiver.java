@@ -1,6 +1,7 @@
 package io.scribehook.receiver;
 
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scribehook.receiver.config.ReceiverConfig;
 import io.scribehook.receiver.healthie.HealthieClient;
@@ -8,6 +9,7 @@ import io.scribehook.receiver.http.ReceiverAdminRoutes;
 import io.scribehook.receiver.http.ReceiverMetrics;
 import io.scribehook.receiver.http.WebhookEndpoint;
 import io.scribehook.receiver.inbox.Inbox;
+import io.scribehook.receiver.inbox.IntakePressure;
 import io.scribehook.receiver.inbox.Jobs;
 import io.scribehook.receiver.inbox.RetentionSweep;
 import io.scribehook.receiver.process.WebhookProcessor;
@@ -63,11 +65,17 @@ public final class Receiver implements AutoCloseable {
         JobQueue queue = new JobQueue(db, queueSettings, clock);
         Inbox inbox = new Inbox(db, queue, config.dedupeWindow(), clock);
         VerifierSource verifiers = new VerifierSource(db, config.profiles(), config.envSecrets(), config.publicPath(), clock, Duration.ofSeconds(15));
-        WebhookEndpoint endpoint = new WebhookEndpoint(config.sourceGuard(), config.maxBodyBytes(), verifiers, inbox, new ReceiverMetrics(registry));
+        IntakePressure pressure = new IntakePressure(clock);
+        Gauge.builder("scribehook_receiver_processing_throttled", pressure, p -> p.throttling() ? 1 : 0)
+                .description("1 while a burst of incoming webhooks holds processing to one job at a time")
+                .register(registry);
+        WebhookEndpoint endpoint = new WebhookEndpoint(config.sourceGuard(), config.maxBodyBytes(), verifiers, inbox,
+                new ReceiverMetrics(registry), pressure);
         ReceiverAdminRoutes admin = new ReceiverAdminRoutes(db, inbox, verifiers, config.envSecrets(), clock);
         Optional<HealthieClient> healthie = config.healthieApi().map(s -> new HealthieClient(s, clock, registry));
         WorkerPool workers = new WorkerPool(queue, Jobs.QUEUE, owner(), config.workers(),
-                new WebhookProcessor(db, queue, healthie, clock, registry));
+                new WebhookProcessor(db, queue, healthie, clock, registry), new WorkerPool.Listener() {
+                }, pressure);
         workers.start();
         RetentionSweep retention = new RetentionSweep(db, config.logRetention(), clock, 1000);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("receiver-retention").unstarted(r));

@@ -9,6 +9,7 @@ import io.scribehook.receiver.guard.IpLiteral;
 import io.scribehook.receiver.guard.SourceAddressGuard;
 import io.scribehook.receiver.inbox.AcceptOutcome;
 import io.scribehook.receiver.inbox.Inbox;
+import io.scribehook.receiver.inbox.IntakePressure;
 import io.scribehook.receiver.secrets.VerifierSource;
 import io.scribehook.signatures.HttpFields;
 import io.scribehook.signatures.HttpMessage;
@@ -38,14 +39,17 @@ public final class WebhookEndpoint implements Handler {
     private final VerifierSource verifiers;
     private final Inbox inbox;
     private final ReceiverMetrics metrics;
+    private final IntakePressure pressure;
     private final Semaphore rejectionLogSlots = new Semaphore(64);
 
-    public WebhookEndpoint(SourceAddressGuard sourceGuard, long maxBytes, VerifierSource verifiers, Inbox inbox, ReceiverMetrics metrics) {
+    public WebhookEndpoint(SourceAddressGuard sourceGuard, long maxBytes, VerifierSource verifiers, Inbox inbox,
+            ReceiverMetrics metrics, IntakePressure pressure) {
         this.sourceGuard = sourceGuard;
         this.maxBytes = maxBytes;
         this.verifiers = verifiers;
         this.inbox = inbox;
         this.metrics = metrics;
+        this.pressure = pressure;
     }
 
     @Override
@@ -91,6 +95,7 @@ public final class WebhookEndpoint implements Handler {
             case ParseResult.Parsed p -> event = p.event();
         }
         AcceptOutcome outcome;
+        pressure.entered();
         try {
             outcome = inbox.accept(event, body, ok.profile().id(), ok.keyId(), sourceIp);
         } catch (StoreException e) {
@@ -99,6 +104,8 @@ public final class WebhookEndpoint implements Handler {
             ctx.header("Retry-After", "5");
             error(ctx, 503, "store_unavailable", "the webhook could not be stored; retry later");
             return;
+        } finally {
+            pressure.left();
         }
         switch (outcome) {
             case AcceptOutcome.Accepted a -> {

@@ -28,6 +28,20 @@ import org.slf4j.LoggerFactory;
 public final class WorkerPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
     private static final long ERROR_PAUSE_MILLIS = 1_000;
+    private static final long THROTTLED_PAUSE_MILLIS = 20;
+
+    /**
+     * Caps how many of the pool's jobs may run at once, asked before every claim: lets work that
+     * matters more in this process (acknowledging webhooks) take precedence during a burst.
+     */
+    @FunctionalInterface
+    public interface Throttle {
+        /** No cap beyond the pool's concurrency. */
+        Throttle NONE = () -> Integer.MAX_VALUE;
+
+        /** The most jobs that may run now; values below 1 count as 1, so the queue never stalls. */
+        int limit();
+    }
 
     /** Observes a pool; callbacks run on the pool's threads and must return quickly. */
     public interface Listener {
@@ -70,6 +84,7 @@ public final class WorkerPool implements AutoCloseable {
     private final int concurrency;
     private final JobHandler handler;
     private final Listener listener;
+    private final Throttle throttle;
     private final JobSignal signal;
     private final Semaphore slots;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
@@ -92,6 +107,11 @@ public final class WorkerPool implements AutoCloseable {
 
     public WorkerPool(JobQueue queue, String queueName, String ownerId, int concurrency, JobHandler handler,
             Listener listener) {
+        this(queue, queueName, ownerId, concurrency, handler, listener, Throttle.NONE);
+    }
+
+    public WorkerPool(JobQueue queue, String queueName, String ownerId, int concurrency, JobHandler handler,
+            Listener listener, Throttle throttle) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency " + concurrency + " is not allowed; use 1 or more");
         }
@@ -101,6 +121,7 @@ public final class WorkerPool implements AutoCloseable {
         this.concurrency = concurrency;
         this.handler = Objects.requireNonNull(handler, "handler");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.signal = queue.signal();
         this.slots = new Semaphore(concurrency);
         this.jobThreads = Thread.ofVirtual().name("scribehook-job-" + queueName + "-", 0).factory();
@@ -157,6 +178,17 @@ public final class WorkerPool implements AutoCloseable {
             if (stopped) {
                 slots.release(free);
                 break;
+            }
+            int allowed = Math.min(free, Math.max(1, throttle.limit()) - (concurrency - free));
+            if (allowed < free) {
+                slots.release(free - Math.max(0, allowed));
+                if (allowed <= 0) {
+                    if (!pause(THROTTLED_PAUSE_MILLIS)) {
+                        break;
+                    }
+                    continue;
+                }
+                free = allowed;
             }
             long seen = signal.generation(queueName);
             List<Job> jobs;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,43 @@ class SqliteWorkerPoolTest {
         assertThat(refused.state()).isEqualTo(JobState.DEAD);
         assertThat(refused.attempt()).isEqualTo(1);
         assertThat(refused.lastError()).isEqualTo("cannot be done");
+    }
+
+    @Test
+    void aThrottleCapsTheJobsRunningAtOnceAndLiftingItRestoresTheConcurrency() throws Exception {
+        JobQueue queue = new JobQueue(db, FAST, Clock.systemUTC());
+        AtomicInteger limit = new AtomicInteger(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        WorkerPool pool = new WorkerPool(queue, Q, "throttled", 4, job -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                if (job.kind().equals("hold")) {
+                    release.await(60, TimeUnit.SECONDS);
+                } else {
+                    release.await(20, TimeUnit.MILLISECONDS); // a window in which a second claim would overlap
+                }
+            } finally {
+                running.decrementAndGet();
+            }
+            return JobOutcome.done();
+        }, new WorkerPool.Listener() {
+        }, limit::get);
+        pools.add(pool.start());
+        for (int i = 0; i < 6; i++) {
+            queue.enqueue(JobRequest.of(Q, "quick", "{}"));
+        }
+        await().atMost(WAIT).until(() -> pool.completed() == 6);
+        assertThat(most.get()).isEqualTo(1);
+
+        limit.set(Integer.MAX_VALUE);
+        for (int i = 0; i < 4; i++) {
+            queue.enqueue(JobRequest.of(Q, "hold", "{}"));
+        }
+        await().atMost(WAIT).until(() -> running.get() == 4);
+        release.countDown();
+        await().atMost(WAIT).until(() -> pool.completed() == 10);
     }
 
     @Test
