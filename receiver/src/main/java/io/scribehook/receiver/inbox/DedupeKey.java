@@ -1,9 +1,8 @@
 package io.scribehook.receiver.inbox;
 
 import io.scribehook.core.event.ThinEvent;
+import io.scribehook.signatures.digest.DigestAlgorithm;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -23,10 +22,6 @@ public final class DedupeKey {
     }
 
     public static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(DigestAlgorithm.SHA_256.digest(bytes));
     }
 }
