@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies the SQLite write-ahead log back into the database file on its own thread and connection,
  * so that the writer's commits never pay for a checkpoint (SQLite's automatic checkpoint, turned
- * off on every connection, runs inside the commit that crosses the threshold). Passive checkpoints
- * take no lock a writer needs; a truncating one runs at close.
+ * off on every connection, runs inside the commit that crosses the threshold). Only passive
+ * checkpoints, which take no lock a writer needs: a truncating one at close could hold up the
+ * writer of another process using the same file (a CLI command next to {@code serve}). SQLite
+ * itself checkpoints and removes the log when the last connection to the file closes.
  */
 final class SqliteCheckpointer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqliteCheckpointer.class);
@@ -91,7 +93,7 @@ final class SqliteCheckpointer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            checkpoint("TRUNCATE");
+            checkpoint("PASSIVE");
         } catch (SQLException e) {
             log.debug("final WAL checkpoint: {}", SqlErrors.rootMessage(e));
         }
