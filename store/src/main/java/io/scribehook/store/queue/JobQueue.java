@@ -137,8 +137,8 @@ public final class JobQueue {
             kinds[i] = r.kind();
             payloads[i] = r.payload();
             priorities[i] = r.priority();
-            attempts[i] = r.maxAttempts() == 0 ? settings.maxAttempts() : r.maxAttempts();
-            scheduled[i] = r.runAt() == null ? now : r.runAt().toEpochMilli();
+            attempts[i] = maxAttempts(r);
+            scheduled[i] = scheduledAt(r, now);
             created[i] = now;
         }
         return h.createQuery(JobSql.INSERT_UNNEST)
@@ -154,11 +154,19 @@ public final class JobQueue {
     }
 
     private int bindRequest(Query q, int i, JobRequest r, long now) {
-        long at = r.runAt() == null ? now : r.runAt().toEpochMilli();
-        int max = r.maxAttempts() == 0 ? settings.maxAttempts() : r.maxAttempts();
         q.bind(i, r.queue()).bind(i + 1, r.kind()).bind(i + 2, r.payload()).bind(i + 3, r.priority())
-                .bind(i + 4, max).bind(i + 5, at).bind(i + 6, now);
+                .bind(i + 4, maxAttempts(r)).bind(i + 5, scheduledAt(r, now)).bind(i + 6, now);
         return i + 7;
+    }
+
+    /** The request's attempt limit, or the queue's when it sets none (0). */
+    private int maxAttempts(JobRequest r) {
+        return r.maxAttempts() == 0 ? settings.maxAttempts() : r.maxAttempts();
+    }
+
+    /** When the request may first run: its {@code runAt}, or now. */
+    private static long scheduledAt(JobRequest r, long now) {
+        return r.runAt() == null ? now : r.runAt().toEpochMilli();
     }
 
     // ------------------------------------------------------------------ claim and lease
