@@ -74,8 +74,7 @@ public final class Receiver implements AutoCloseable {
         ReceiverAdminRoutes admin = new ReceiverAdminRoutes(db, inbox, verifiers, config.envSecrets(), clock);
         Optional<HealthieClient> healthie = config.healthieApi().map(s -> new HealthieClient(s, clock, registry));
         WorkerPool workers = new WorkerPool(queue, Jobs.QUEUE, owner(), config.workers(),
-                new WebhookProcessor(db, queue, healthie, clock, registry), new WorkerPool.Listener() {
-                }, pressure);
+                new WebhookProcessor(db, queue, healthie, clock, registry), WorkerPool.Listener.NONE, pressure);
         workers.start();
         RetentionSweep retention = new RetentionSweep(db, config.logRetention(), clock, 1000);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("receiver-retention").unstarted(r));

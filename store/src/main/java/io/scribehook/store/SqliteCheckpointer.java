@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,25 +27,20 @@ final class SqliteCheckpointer implements AutoCloseable {
 
     private final Connection connection;
     private final Duration interval;
-    private final Thread thread;
-    private final AtomicLong checkpoints = new AtomicLong();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("scribehook-sqlite-checkpoint").unstarted(r));
     private final AtomicLong framesCopied = new AtomicLong();
-    private volatile boolean closed;
+    private long failures;
 
     SqliteCheckpointer(String jdbcUrl, Properties properties, Duration interval) throws SQLException {
         this.connection = DriverManager.getConnection(jdbcUrl, properties);
         this.interval = interval;
-        this.thread = Thread.ofPlatform().daemon().name("scribehook-sqlite-checkpoint").unstarted(this::loop);
     }
 
     SqliteCheckpointer start() {
-        thread.start();
+        scheduler.scheduleWithFixedDelay(this::checkpointQuietly, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return this;
-    }
-
-    /** Checkpoints run. */
-    long checkpoints() {
-        return checkpoints.get();
     }
 
     /** WAL frames copied into the database file. */
@@ -50,52 +48,27 @@ final class SqliteCheckpointer implements AutoCloseable {
         return framesCopied.get();
     }
 
-    /** Runs one checkpoint now; returns the frames it copied. */
-    synchronized long checkpoint(String mode) throws SQLException {
+    private void checkpointQuietly() {
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
-            long copied = rs.next() ? Math.max(0, rs.getLong(3)) : 0;
-            checkpoints.incrementAndGet();
-            framesCopied.addAndGet(copied);
-            return copied;
-        }
-    }
-
-    private void loop() {
-        long failures = 0;
-        while (!closed) {
-            try {
-                Thread.sleep(interval);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                checkpoint("PASSIVE");
-                failures = 0;
-            } catch (SQLException e) {
-                if (closed) {
-                    return;
-                }
-                if (failures++ % 60 == 0) {
-                    log.warn("WAL checkpoint failed (will retry every {} ms): {}", interval.toMillis(), SqlErrors.rootMessage(e));
-                }
+                ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            framesCopied.addAndGet(rs.next() ? Math.max(0, rs.getLong(3)) : 0);
+            failures = 0;
+        } catch (SQLException e) {
+            if (failures++ % 60 == 0) {
+                log.warn("WAL checkpoint failed (will retry every {} ms): {}", interval.toMillis(), SqlErrors.rootMessage(e));
             }
         }
     }
 
     @Override
     public void close() {
-        closed = true;
-        thread.interrupt();
+        scheduler.shutdown();
         try {
-            thread.join(Duration.ofSeconds(5));
+            if (scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                checkpointQuietly();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            checkpoint("PASSIVE");
-        } catch (SQLException e) {
-            log.debug("final WAL checkpoint: {}", SqlErrors.rootMessage(e));
         }
         try {
             connection.close();

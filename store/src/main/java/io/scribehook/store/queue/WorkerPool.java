@@ -45,6 +45,10 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Observes a pool; callbacks run on the pool's threads and must return quickly. */
     public interface Listener {
+        /** Observes nothing. */
+        Listener NONE = new Listener() {
+        };
+
         /** An idle wait ended. */
         default void woke(WakeReason reason) {
         }
@@ -101,8 +105,7 @@ public final class WorkerPool implements AutoCloseable {
     private Thread keeper;
 
     public WorkerPool(JobQueue queue, String queueName, String ownerId, int concurrency, JobHandler handler) {
-        this(queue, queueName, ownerId, concurrency, handler, new Listener() {
-        });
+        this(queue, queueName, ownerId, concurrency, handler, Listener.NONE);
     }
 
     public WorkerPool(JobQueue queue, String queueName, String ownerId, int concurrency, JobHandler handler,
