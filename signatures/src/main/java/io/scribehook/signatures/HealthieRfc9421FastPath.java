@@ -28,6 +28,16 @@ import java.util.Map;
  */
 final class HealthieRfc9421FastPath {
   private static final String[] COMPONENTS = {"@method", "@path", "@query", "content-digest", "content-type", "content-length"};
+  /** The start of each component's line in the signature base: {@code "name": }, after a newline but the first. */
+  private static final String[] LINE_STARTS = lineStarts();
+
+  private static String[] lineStarts() {
+    String[] starts = new String[COMPONENTS.length];
+    for (int i = 0; i < COMPONENTS.length; i++) {
+      starts[i] = (i == 0 ? "" : "\n") + '"' + COMPONENTS[i] + "\": ";
+    }
+    return starts;
+  }
 
   record Key(String keyId, HmacKey mac) {}
 
@@ -217,18 +227,10 @@ final class HealthieRfc9421FastPath {
       b.bytes = new byte[1024]; // do not keep a huge buffer after one large base
     }
     b.length = 0;
-    b.append("\"@method\": ");
-    b.append(v[0]);
-    b.append("\n\"@path\": ");
-    b.append(v[1]);
-    b.append("\n\"@query\": ");
-    b.append(v[2]);
-    b.append("\n\"content-digest\": ");
-    b.append(v[3]);
-    b.append("\n\"content-type\": ");
-    b.append(v[4]);
-    b.append("\n\"content-length\": ");
-    b.append(v[5]);
+    for (int i = 0; i < LINE_STARTS.length; i++) {
+      b.append(LINE_STARTS[i]);
+      b.append(v[i]);
+    }
     b.append("\n\"@signature-params\": ");
     String text = inputs.canonicalText(label);
     b.append(text != null ? text : StructuredFields.serialize(list));
