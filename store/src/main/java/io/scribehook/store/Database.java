@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -22,9 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -55,18 +53,20 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final GroupCommitter writer;
     private final Notifications notifications;
-    private final String schemaVersion;
+    private final Map<String, String> schemaVersions;
+    private final List<ModuleSchema> schemas;
     private final Map<Class<?>, Object> components = new LinkedHashMap<>();
     private volatile boolean closed;
 
     private Database(DatabaseSettings settings, HikariDataSource pool, Connection sqliteWriter,
-            SqliteCheckpointer checkpointer, String schemaVersion) {
+            SqliteCheckpointer checkpointer, List<ModuleSchema> schemas, Map<String, String> schemaVersions) {
         this.settings = settings;
         this.checkpointer = checkpointer;
         this.dialect = settings.dialect();
         this.pool = pool;
         this.sqliteWriter = sqliteWriter;
-        this.schemaVersion = schemaVersion;
+        this.schemas = schemas;
+        this.schemaVersions = Map.copyOf(schemaVersions);
         StoreConnections connections = new StoreConnections(pool);
         if (sqliteWriter != null) {
             connections.dedicated(sqliteWriter);
@@ -91,12 +91,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (and creates, for SQLite) the database and applies the migrations of its dialect from
-     * {@code classpath:db/migration/sqlite} or {@code db/migration/postgres}.
+     * Opens (and creates, for SQLite) the database and applies the migrations of the queue and of
+     * every module that announces a {@link ModuleSchema}, each from its own location and into its
+     * own history table.
      *
      * @throws StoreException with a one-line reason when it cannot be opened or migrated
      */
     public static Database open(DatabaseSettings settings) {
+        return open(settings, Database.class.getClassLoader());
+    }
+
+    /** {@link #open(DatabaseSettings)} with the module schemas announced to {@code loader}. */
+    static Database open(DatabaseSettings settings, ClassLoader loader) {
         Dialect dialect = settings.dialect();
         String where = settings.redactedUrl();
         Path file = settings.sqliteFile();
@@ -121,14 +127,15 @@ public final class Database implements AutoCloseable {
         Connection sqliteWriter = null;
         SqliteCheckpointer checkpointer = null;
         try {
-            String version = migrate(pool, dialect, where);
+            List<ModuleSchema> schemas = SchemaMigrator.discover(loader);
+            Map<String, String> versions = SchemaMigrator.migrate(pool, dialect, where, schemas, loader);
             if (dialect == Dialect.SQLITE) {
                 sqliteWriter = openSqliteWriter(settings);
                 checkpointer = new SqliteCheckpointer(settings.jdbcUrl(), sqliteConfig(settings).toProperties(),
                         CHECKPOINT_INTERVAL);
             }
-            Database db = new Database(settings, pool, sqliteWriter, checkpointer, version);
-            log.info("database {} open ({}, schema version {})", where, dialect, version);
+            Database db = new Database(settings, pool, sqliteWriter, checkpointer, schemas, versions);
+            log.info("database {} open ({}, schema {})", where, dialect, db.schemaVersion());
             return db;
         } catch (StoreException e) {
             pool.close();
@@ -191,9 +198,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The schema version this instance migrated to (or found) when it opened. */
+    /** Each module's schema version as this instance migrated it (or found it) when it opened: {@code store 4, receiver 3}. */
     public String schemaVersion() {
-        return schemaVersion;
+        StringBuilder sb = new StringBuilder();
+        for (ModuleSchema s : schemas) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(s.module()).append(' ').append(schemaVersions.get(s.module()));
+        }
+        return sb.toString();
     }
 
     /**
@@ -241,16 +252,28 @@ public final class Database implements AutoCloseable {
     }
 
     private Readiness probe() throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
+        try (Connection c = pool.getConnection()) {
+            StringBuilder found = new StringBuilder();
+            List<String> behind = new ArrayList<>();
+            for (ModuleSchema schema : schemas) {
+                String version = latestVersion(c, schema.historyTable());
+                found.append(found.isEmpty() ? "" : ", ").append(schema.module()).append(' ').append(version);
+                if (!String.valueOf(schemaVersions.get(schema.module())).equals(version)) {
+                    behind.add(schema.module() + " expected " + schemaVersions.get(schema.module()));
+                }
+            }
+            String detail = dialect.name().toLowerCase(Locale.ROOT) + " schema " + found
+                    + (behind.isEmpty() ? "" : " (" + String.join(", ", behind) + ")");
+            return new Readiness(true, behind.isEmpty(), detail);
+        }
+    }
+
+    private static String latestVersion(Connection c, String historyTable) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM " + historyTable
+                + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
             s.setQueryTimeout((int) Math.max(1, READINESS_TIMEOUT.toSeconds()));
             try (ResultSet rs = s.executeQuery()) {
-                String found = rs.next() ? rs.getString(1) : null;
-                boolean migrated = schemaVersion.equals(String.valueOf(found));
-                String detail = dialect.name().toLowerCase() + " schema version " + found
-                        + (migrated ? "" : " (expected " + schemaVersion + ")");
-                return new Readiness(true, migrated, detail);
+                return rs.next() ? rs.getString(1) : "none";
             }
         }
     }
@@ -340,25 +363,6 @@ public final class Database implements AutoCloseable {
             h.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         return h;
-    }
-
-    private static String migrate(DataSource pool, Dialect dialect, String where) {
-        try {
-            Flyway flyway = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(pool)
-                    .locations("classpath:db/migration/" + dialect.migrationFolder())
-                    .failOnMissingLocations(true)
-                    .load();
-            MigrateResult result = flyway.migrate();
-            MigrationVersion current = flyway.info().current() == null ? null : flyway.info().current().getVersion();
-            if (result.migrationsExecuted > 0) {
-                log.info("migrated {} from {} to {} ({} migration(s))", where, result.initialSchemaVersion,
-                        result.targetSchemaVersion, result.migrationsExecuted);
-            }
-            return current == null ? "none" : current.getVersion();
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot migrate database " + where + ": " + oneLine(e), e);
-        }
     }
 
     private static Connection openSqliteWriter(DatabaseSettings s) throws SQLException {

@@ -18,7 +18,7 @@ public enum Dialect {
         return prefix;
     }
 
-    /** Folder name under {@code db/migration/} holding this dialect's migrations. */
+    /** Folder name under a module's {@code db/<module>/} holding this dialect's migrations. */
     public String migrationFolder() {
         return name().toLowerCase(Locale.ROOT);
     }

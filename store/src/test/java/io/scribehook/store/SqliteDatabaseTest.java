@@ -114,7 +114,7 @@ class SqliteDatabaseTest {
         Readiness r = db.readiness();
         assertThat(r.reachable()).isTrue();
         assertThat(r.migrated()).isTrue();
-        assertThat(r.detail()).contains("sqlite schema version " + db.schemaVersion());
+        assertThat(r.detail()).isEqualTo("sqlite schema " + db.schemaVersion());
         db.close();
         assertThat(db.readiness()).isEqualTo(new Readiness(false, false, "database closed"));
         assertThatThrownBy(() -> db.writer().write(h -> 1)).isInstanceOf(StoreException.class).hasMessageContaining("closed");
@@ -159,7 +159,7 @@ class SqliteDatabaseTest {
         }
         assertThatThrownBy(() -> Database.open(s))
                 .isInstanceOf(StoreException.class)
-                .hasMessageStartingWith("cannot migrate database jdbc:sqlite:")
+                .hasMessageStartingWith("cannot migrate the store tables of database jdbc:sqlite:")
                 .hasMessageContaining("non-empty schema");
     }
 }
