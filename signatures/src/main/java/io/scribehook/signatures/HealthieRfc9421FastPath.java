@@ -198,7 +198,7 @@ final class HealthieRfc9421FastPath {
     return true;
   }
 
-  /** The base in a per-thread buffer: {@code bytes[0, length)}. */
+  /** The base as bytes: {@code bytes[0, length)}. */
   private static final class Base {
     byte[] bytes = new byte[1024];
     int length;
@@ -214,19 +214,13 @@ final class HealthieRfc9421FastPath {
     }
   }
 
-  private static final ThreadLocal<Base> BASE = ThreadLocal.withInitial(Base::new);
-
   /**
    * The signature base, built straight into bytes. Every part is ASCII: the component values were
    * checked by {@link #componentValues}, the Content-Digest and the parameters text passed the
    * structured-field parser, which accepts ASCII only.
    */
   private static Base base(String[] v, Dictionary inputs, String label, InnerList list) {
-    Base b = BASE.get();
-    if (b.bytes.length > 1 << 16) {
-      b.bytes = new byte[1024]; // do not keep a huge buffer after one large base
-    }
-    b.length = 0;
+    Base b = new Base(); // allocated: a thread-local buffer would be new on every virtual thread anyway
     for (int i = 0; i < LINE_STARTS.length; i++) {
       b.append(LINE_STARTS[i]);
       b.append(v[i]);

@@ -42,22 +42,19 @@ final class Profiles {
         API_CONTENT_TYPE, " ", Integer.toString(bodyLength));
   }
 
-  /** A per-thread buffer for bases: the signed bytes are {@code bytes[0, length)}. */
+  /** A base as bytes: the signed bytes are {@code bytes[0, length)}. */
   static final class Buffer {
-    byte[] bytes = new byte[512];
+    byte[] bytes;
     int length;
   }
 
-  private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
-
   /**
-   * The parts joined as UTF-8 bytes, in this thread's buffer (valid until the next call on the
-   * thread). ASCII parts are copied directly; any other character sends the whole base through the
+   * The parts joined as UTF-8 bytes, in a new buffer of the exact length (a thread-local one would
+   * be new on every virtual thread anyway). ASCII parts are copied directly; any other character sends the whole base through the
    * UTF-8 encoder.
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a plain copy, right for ASCII
   static Buffer concat(String... parts) {
-    Buffer b = BUFFER.get();
     int n = 0;
     for (String p : parts) {
       n += p.length();
@@ -69,9 +66,8 @@ final class Profiles {
         return own;
       }
     }
-    if (b.bytes.length < n || b.bytes.length > 1 << 16) {
-      b.bytes = new byte[Math.max(n, 512)];
-    }
+    Buffer b = new Buffer();
+    b.bytes = new byte[n];
     int at = 0;
     for (String p : parts) {
       p.getBytes(0, p.length(), b.bytes, at);

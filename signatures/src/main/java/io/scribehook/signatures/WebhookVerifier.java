@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * configured secret (rotation: several are valid at once). The Signature header's shape decides
  * which profiles are tried ({@code sig1=:<hex>:} guide, {@code sig1=<hex>} healthie-api, {@code
  * sig1=:<base64>:} healthie-rfc9421), so a request costs one HMAC per secret at most. Immutable and
- * thread-safe; keys are initialised once and each thread keeps its own {@code Mac}.
+ * thread-safe; keys are initialised once and their {@code Mac}s are recycled between calls on any thread.
  *
  * <pre>{@code
  * WebhookVerifier verifier = WebhookVerifier.builder()

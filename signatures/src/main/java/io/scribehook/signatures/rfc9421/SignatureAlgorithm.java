@@ -1,6 +1,7 @@
 package io.scribehook.signatures.rfc9421;
 
 import io.scribehook.signatures.internal.HmacKey;
+import io.scribehook.signatures.internal.Recycler;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.MessageDigest;
@@ -33,13 +34,13 @@ public enum SignatureAlgorithm {
 
   private final String id;
   private final String jcaName;
-  private final ThreadLocal<Signature> signature;
+  private final Recycler<Signature> signatures;
 
   SignatureAlgorithm(String id, String jcaName) {
     this.id = id;
     this.jcaName = jcaName;
-    this.signature =
-        ThreadLocal.withInitial(
+    this.signatures =
+        new Recycler<>(
             () -> {
               try {
                 return Signature.getInstance(jcaName);
@@ -132,13 +133,17 @@ public enum SignatureAlgorithm {
     if (this == HMAC_SHA256) {
       return HmacKey.hmacSha256(key.getEncoded(), data);
     }
-    Signature s = signature.get();
-    s.initSign((PrivateKey) key);
-    if (this == RSA_PSS_SHA512) {
-      s.setParameter(PSS);
+    Signature s = signatures.take();
+    try {
+      s.initSign((PrivateKey) key);
+      if (this == RSA_PSS_SHA512) {
+        s.setParameter(PSS);
+      }
+      s.update(data);
+      return s.sign();
+    } finally {
+      signatures.give(s); // initSign/initVerify reset it for the next user
     }
-    s.update(data);
-    return s.sign();
   }
 
   /** Verifies with a public key (or a secret key for HMAC, compared in constant time). */
@@ -147,13 +152,17 @@ public enum SignatureAlgorithm {
       if (this == HMAC_SHA256) {
         return MessageDigest.isEqual(HmacKey.hmacSha256(key.getEncoded(), data), sig);
       }
-      Signature s = signature.get();
-      s.initVerify((PublicKey) key);
-      if (this == RSA_PSS_SHA512) {
-        s.setParameter(PSS);
+      Signature s = signatures.take();
+      try {
+        s.initVerify((PublicKey) key);
+        if (this == RSA_PSS_SHA512) {
+          s.setParameter(PSS);
+        }
+        s.update(data);
+        return s.verify(sig);
+      } finally {
+        signatures.give(s); // initSign/initVerify reset it for the next user
       }
-      s.update(data);
-      return s.verify(sig);
     } catch (GeneralSecurityException | RuntimeException e) {
       return false;
     }

@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
  * characters in field values are encoded as UTF-8.
  */
 public final class SignatureBase {
-  /** One reusable builder per thread: the base is rebuilt for every verification. */
-  private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(1024));
-
   private SignatureBase() {}
 
   /** The signature base as text. */
@@ -37,12 +34,7 @@ public final class SignatureBase {
 
   private static StringBuilder build(MessageContext ctx, SignatureParameters params, String paramsText)
       throws HttpSignatureException {
-    StringBuilder sb = BUILDER.get();
-    sb.setLength(0);
-    if (sb.capacity() > 1 << 16) {
-      sb = new StringBuilder(1024); // do not keep a huge buffer after one large base
-      BUILDER.set(sb);
-    }
+    StringBuilder sb = new StringBuilder(512);
     RequestTarget[] target = new RequestTarget[1];
     java.util.List<ComponentId> components = params.components();
     for (int i = 0; i < components.size(); i++) {
