@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scribehook.receiver.healthie.HealthieStandIn;
+import io.scribehook.receiver.testing.LogCapture;
 import io.scribehook.signatures.Profile;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -22,7 +23,7 @@ class ReceiverProcessingTest {
     static void start() {
         h = ReceiverHarness.start(Map.of("SCRIBEHOOK_WEBHOOK_SECRETS", ReceiverHarness.SECRET + "," + ReceiverHarness.OLD_SECRET),
                 Clock.systemUTC());
-        for (String id : new String[] {"2001", "2002", "2003", "2004", "2005", "2006", "2007"}) {
+        for (String id : new String[] {"2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009"}) {
             h.standIn.putAppointment(id, HealthieStandIn.sampleAppointment(id));
         }
     }
@@ -106,6 +107,45 @@ class ReceiverProcessingTest {
         h.standIn.serverErrorNext(1);
         long second = sendAndAwait(event("appointment.created", "2005", 0), "processed");
         assertThat(h.adminJson("/api/receiver/webhooks/" + second).get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        h.awaitIdle();
+        h.standIn.graphQlErrorNext("INTERNAL_SERVER_ERROR", "Internal server error", "appointment");
+        long third = sendAndAwait(event("appointment.patient_added", "2005", 0), "processed");
+        assertThat(h.adminJson("/api/receiver/webhooks/" + third).get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aSchemaErrorIsDeadWithItsCodeNotProcessedAsAMissingAppointment() {
+        h.awaitIdle();
+        h.standIn.hideField("Appointment", "will_be_scribed");
+        long id;
+        try {
+            id = sendAndAwait(event("appointment.updated", "2008", 0), "dead");
+        } finally {
+            h.standIn.restoreFields();
+        }
+        assertThat(h.adminJson("/api/receiver/webhooks/" + id).get("reason").asText())
+                .isEqualTo("GraphQL undefinedField at ?.appointment.will_be_scribed (HTTP 200)");
+        assertThat(h.appointment("2008").has("snapshot")).as("nothing recorded about the appointment").isFalse();
+        h.admin("POST", "/api/receiver/webhooks/" + id + "/replay", null);
+        h.awaitStatus(id, "processed");
+        assertThat(h.appointment("2008").get("snapshot").get("found").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anUpstreamErrorNamingAPatientIsDeadWithAReasonAndLogsFreeOfIt() {
+        h.standIn.denyAppointment("2009", "FORBIDDEN", "Jane Doe (jane.doe@example.com) may not view appointment 2009");
+        try (LogCapture logs = LogCapture.open()) {
+            long id = sendAndAwait(event("appointment.updated", "2009", 0), "dead");
+            await().atMost(Duration.ofSeconds(5)).until(() -> logs.text().contains("webhook " + id + " dead"));
+            String entry = h.admin("GET", "/api/receiver/webhooks/" + id, null).body();
+            String listed = h.admin("GET", "/api/receiver/webhooks?resource_id=2009", null).body();
+            assertThat(ReceiverHarness.json(entry).get("reason").asText()).isEqualTo("GraphQL FORBIDDEN at appointment (HTTP 200)");
+            for (String text : new String[] {entry, listed, logs.text()}) {
+                assertThat(text).doesNotContainIgnoringCase("jane").doesNotContain("example.com", "may not view");
+            }
+        } finally {
+            h.standIn.allowAppointment("2009");
+        }
     }
 
     @Test
@@ -124,6 +164,13 @@ class ReceiverProcessingTest {
     void aMissingAppointmentIsNotAFailureAndDeletedMarksTheSnapshot() {
         sendAndAwait(event("appointment.updated", "9999", 0), "processed");
         assertThat(h.appointment("9999").get("snapshot").get("found").asBoolean()).isFalse();
+        h.standIn.notFoundAsError(true);
+        try {
+            sendAndAwait(event("appointment.updated", "9998", 0), "processed");
+        } finally {
+            h.standIn.notFoundAsError(false);
+        }
+        assertThat(h.appointment("9998").get("snapshot").get("found").asBoolean()).isFalse();
         sendAndAwait(event("appointment.deleted", "2007", 0), "processed");
         assertThat(h.appointment("2007").get("snapshot").get("deleted").asBoolean()).isTrue();
     }
