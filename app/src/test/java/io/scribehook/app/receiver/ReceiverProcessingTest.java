@@ -23,7 +23,7 @@ class ReceiverProcessingTest {
     static void start() {
         h = ReceiverHarness.start(Map.of("SCRIBEHOOK_WEBHOOK_SECRETS", ReceiverHarness.SECRET + "," + ReceiverHarness.OLD_SECRET),
                 Clock.systemUTC());
-        for (String id : new String[] {"2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009"}) {
+        for (String id : new String[] {"2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009", "2010", "2011"}) {
             h.standIn.putAppointment(id, HealthieStandIn.sampleAppointment(id));
         }
     }
@@ -146,6 +146,35 @@ class ReceiverProcessingTest {
         } finally {
             h.standIn.allowAppointment("2009");
         }
+    }
+
+    @Test
+    void attendanceTellsParticipantsApartByPseudonymousKeyAndRole() {
+        String joined = "{\"resource_id\":\"%s\",\"resource_id_type\":\"Appointment\",\"event_type\":\"appointment.participant_%s\","
+                + "\"changed_fields\":[]%s,\"user_name\":\"%s\",\"user_email\":\"%s\",\"event_ts\":%d}";
+        String host = ",\"host_user_id\":\"601\"";
+        sendAndAwait(String.format(joined, "2010", "joined", host, "Dana Provider", "dana.provider@clinic.example", 1_764_300_000L), "processed");
+        sendAndAwait(String.format(joined, "2010", "joined", host, "Pat Example", "Pat@Example.com", 1_764_300_060L), "processed");
+        sendAndAwait(String.format(joined, "2010", "left", host, "Pat E.", " pat@example.com ", 1_764_300_900L), "processed");
+        sendAndAwait(String.format(joined, "2010", "joined", "", "Guest Person", "guest@visitors.example", 1_764_300_120L), "processed");
+        sendAndAwait(String.format(joined, "2011", "joined", host, "Pat Example", "pat@example.com", 1_764_400_000L), "processed");
+
+        String body = h.admin("GET", "/api/receiver/appointments/2010", null).body();
+        JsonNode a = ReceiverHarness.json(body).get("attendance");
+        assertThat(a).hasSize(4);
+        assertThat(a).allSatisfy(row -> assertThat(row.get("participant_key").asText()).matches("p_[0-9a-f]{32}"));
+        String dana = a.get(0).get("participant_key").asText();
+        String pat = a.get(1).get("participant_key").asText();
+        assertThat(a.get(0).get("role").asText()).isEqualTo("host");
+        assertThat(a.get(1).get("role").asText()).isEqualTo("participant");
+        assertThat(a.get(2).get("role").asText()).as("no host_user_id").isEqualTo("unknown");
+        assertThat(a.get(3).get("action").asText()).isEqualTo("left");
+        assertThat(pat).isNotEqualTo(dana).isNotEqualTo(a.get(2).get("participant_key").asText());
+        assertThat(a.get(3).get("participant_key").asText()).as("the same email leaving").isEqualTo(pat);
+        assertThat(h.appointment("2011").get("attendance").get(0).get("participant_key").asText())
+                .as("the same email in another appointment").isEqualTo(pat);
+        assertThat(body).doesNotContainIgnoringCase("dana").doesNotContainIgnoringCase("pat e")
+                .doesNotContainIgnoringCase("guest").doesNotContain("@", "example");
     }
 
     @Test

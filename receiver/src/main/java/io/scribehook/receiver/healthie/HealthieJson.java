@@ -82,7 +82,8 @@ final class HealthieJson {
         if (!present(p) || !p.isObject()) {
             return null;
         }
-        return new AppointmentSnapshot.Person(text(p, "id"), text(p, "first_name"), text(p, "last_name"));
+        return new AppointmentSnapshot.Person(text(p, "id"), text(p, "first_name"), text(p, "last_name"),
+                text(p, "email"));
     }
 
     private AppointmentSnapshot.RecordingFile recordingFile(JsonNode f) {

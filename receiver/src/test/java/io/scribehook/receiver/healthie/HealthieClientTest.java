@@ -52,7 +52,7 @@ class HealthieClientTest {
         assertThat(r.header("Healthie-GraphQL-API-Version")).isEqualTo("2026-01-01");
         assertThat(r.header("Content-Type")).isEqualTo("application/json");
         assertThat(r.operation()).isEqualTo("appointment");
-        assertThat(r.query()).contains("appointment(id: $id)", "other_party { id first_name last_name }",
+        assertThat(r.query()).contains("appointment(id: $id)", "other_party { id first_name last_name email }",
                 "zoom_cloud_recording_files {", "will_be_scribed");
         assertThat(r.variables().path("id").asText()).isEqualTo("42");
     }
@@ -78,8 +78,9 @@ class HealthieClientTest {
         assertThat(a.isGroup()).isFalse();
         assertThat(a.willBeScribed()).isTrue();
         assertThat(a.zoomMeetingId()).isEqualTo("88012345678");
-        assertThat(a.otherParty()).isEqualTo(new AppointmentSnapshot.Person("501", "Pat", "Example"));
+        assertThat(a.otherParty()).isEqualTo(new AppointmentSnapshot.Person("501", "Pat", "Example", "pat@example.com"));
         assertThat(a.user().id()).isEqualTo("601");
+        assertThat(a.user().email()).isEqualTo("dana.provider@clinic.example");
         assertThat(a.recordingFiles()).singleElement().satisfies(f -> {
             assertThat(f.fileType()).isEqualTo("TRANSCRIPT");
             assertThat(f.fileSize()).isEqualTo(2048L);
@@ -87,7 +88,7 @@ class HealthieClientTest {
             assertThat(f.recordingStart()).isEqualTo(Instant.parse("2026-03-02T15:00:05Z"));
         });
         assertThat(a.rawJson()).contains("\"zoom_meeting_id\":\"88012345678\"", "\"first_name\":\"Pat\"");
-        assertThat(a.toString()).contains("42", "501").doesNotContain("Pat", "Example", "Dana", "zoom.example");
+        assertThat(a.toString()).contains("42", "501").doesNotContain("Pat", "Example", "Dana", "zoom.example", "@");
     }
 
     @Test

@@ -187,13 +187,18 @@ public final class HealthieStandIn implements AutoCloseable {
         return this;
     }
 
-    /** A realistic appointment: patient 501 "Pat Example", provider 601, one VTT recording file. */
+    /**
+     * A realistic appointment: patient 501 "Pat Example" (pat@example.com), provider 601 "Dana
+     * Provider" (dana.provider@clinic.example), one VTT recording file.
+     */
     public static ObjectNode sampleAppointment(String id) {
         ObjectNode a = JsonNodeFactory.instance.objectNode();
         a.put("id", id).put("date", "2026-03-02 10:00:00 -0500").put("is_group", false)
                 .put("zoom_meeting_id", "88012345678").put("will_be_scribed", true);
-        a.putObject("other_party").put("id", "501").put("first_name", "Pat").put("last_name", "Example");
-        a.putObject("user").put("id", "601").put("first_name", "Dana").put("last_name", "Provider");
+        a.putObject("other_party").put("id", "501").put("first_name", "Pat").put("last_name", "Example")
+                .put("email", "pat@example.com");
+        a.putObject("user").put("id", "601").put("first_name", "Dana").put("last_name", "Provider")
+                .put("email", "dana.provider@clinic.example");
         a.putArray("zoom_cloud_recording_files").addObject()
                 .put("id", "rf-" + id).put("download_url", "https://zoom.example/rec/" + id + ".vtt")
                 .put("file_size", 2048).put("file_type", "TRANSCRIPT").put("meeting_id", "88012345678")
