@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scribehook.receiver.healthie.HealthieStandIn;
+import io.scribehook.receiver.testing.LogCapture;
 import io.scribehook.signatures.Profile;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -22,7 +23,7 @@ class ReceiverProcessingTest {
     static void start() {
         h = ReceiverHarness.start(Map.of("SCRIBEHOOK_WEBHOOK_SECRETS", ReceiverHarness.SECRET + "," + ReceiverHarness.OLD_SECRET),
                 Clock.systemUTC());
-        for (String id : new String[] {"2001", "2002", "2003", "2004", "2005", "2006", "2007"}) {
+        for (String id : new String[] {"2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009", "2010", "2011"}) {
             h.standIn.putAppointment(id, HealthieStandIn.sampleAppointment(id));
         }
     }
@@ -106,6 +107,74 @@ class ReceiverProcessingTest {
         h.standIn.serverErrorNext(1);
         long second = sendAndAwait(event("appointment.created", "2005", 0), "processed");
         assertThat(h.adminJson("/api/receiver/webhooks/" + second).get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        h.awaitIdle();
+        h.standIn.graphQlErrorNext("INTERNAL_SERVER_ERROR", "Internal server error", "appointment");
+        long third = sendAndAwait(event("appointment.patient_added", "2005", 0), "processed");
+        assertThat(h.adminJson("/api/receiver/webhooks/" + third).get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aSchemaErrorIsDeadWithItsCodeNotProcessedAsAMissingAppointment() {
+        h.awaitIdle();
+        h.standIn.hideField("Appointment", "will_be_scribed");
+        long id;
+        try {
+            id = sendAndAwait(event("appointment.updated", "2008", 0), "dead");
+        } finally {
+            h.standIn.restoreFields();
+        }
+        assertThat(h.adminJson("/api/receiver/webhooks/" + id).get("reason").asText())
+                .isEqualTo("GraphQL undefinedField at ?.appointment.will_be_scribed (HTTP 200)");
+        assertThat(h.appointment("2008").has("snapshot")).as("nothing recorded about the appointment").isFalse();
+        h.admin("POST", "/api/receiver/webhooks/" + id + "/replay", null);
+        h.awaitStatus(id, "processed");
+        assertThat(h.appointment("2008").get("snapshot").get("found").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anUpstreamErrorNamingAPatientIsDeadWithAReasonAndLogsFreeOfIt() {
+        h.standIn.denyAppointment("2009", "FORBIDDEN", "Jane Doe (jane.doe@example.com) may not view appointment 2009");
+        try (LogCapture logs = LogCapture.open()) {
+            long id = sendAndAwait(event("appointment.updated", "2009", 0), "dead");
+            await().atMost(Duration.ofSeconds(5)).until(() -> logs.text().contains("webhook " + id + " dead"));
+            String entry = h.admin("GET", "/api/receiver/webhooks/" + id, null).body();
+            String listed = h.admin("GET", "/api/receiver/webhooks?resource_id=2009", null).body();
+            assertThat(ReceiverHarness.json(entry).get("reason").asText()).isEqualTo("GraphQL FORBIDDEN at appointment (HTTP 200)");
+            for (String text : new String[] {entry, listed, logs.text()}) {
+                assertThat(text).doesNotContainIgnoringCase("jane").doesNotContain("example.com", "may not view");
+            }
+        } finally {
+            h.standIn.allowAppointment("2009");
+        }
+    }
+
+    @Test
+    void attendanceTellsParticipantsApartByPseudonymousKeyAndRole() {
+        String joined = "{\"resource_id\":\"%s\",\"resource_id_type\":\"Appointment\",\"event_type\":\"appointment.participant_%s\","
+                + "\"changed_fields\":[]%s,\"user_name\":\"%s\",\"user_email\":\"%s\",\"event_ts\":%d}";
+        String host = ",\"host_user_id\":\"601\"";
+        sendAndAwait(String.format(joined, "2010", "joined", host, "Dana Provider", "dana.provider@clinic.example", 1_764_300_000L), "processed");
+        sendAndAwait(String.format(joined, "2010", "joined", host, "Pat Example", "Pat@Example.com", 1_764_300_060L), "processed");
+        sendAndAwait(String.format(joined, "2010", "left", host, "Pat E.", " pat@example.com ", 1_764_300_900L), "processed");
+        sendAndAwait(String.format(joined, "2010", "joined", "", "Guest Person", "guest@visitors.example", 1_764_300_120L), "processed");
+        sendAndAwait(String.format(joined, "2011", "joined", host, "Pat Example", "pat@example.com", 1_764_400_000L), "processed");
+
+        String body = h.admin("GET", "/api/receiver/appointments/2010", null).body();
+        JsonNode a = ReceiverHarness.json(body).get("attendance");
+        assertThat(a).hasSize(4);
+        assertThat(a).allSatisfy(row -> assertThat(row.get("participant_key").asText()).matches("p_[0-9a-f]{32}"));
+        String dana = a.get(0).get("participant_key").asText();
+        String pat = a.get(1).get("participant_key").asText();
+        assertThat(a.get(0).get("role").asText()).isEqualTo("host");
+        assertThat(a.get(1).get("role").asText()).isEqualTo("participant");
+        assertThat(a.get(2).get("role").asText()).as("no host_user_id").isEqualTo("unknown");
+        assertThat(a.get(3).get("action").asText()).isEqualTo("left");
+        assertThat(pat).isNotEqualTo(dana).isNotEqualTo(a.get(2).get("participant_key").asText());
+        assertThat(a.get(3).get("participant_key").asText()).as("the same email leaving").isEqualTo(pat);
+        assertThat(h.appointment("2011").get("attendance").get(0).get("participant_key").asText())
+                .as("the same email in another appointment").isEqualTo(pat);
+        assertThat(body).doesNotContainIgnoringCase("dana").doesNotContainIgnoringCase("pat e")
+                .doesNotContainIgnoringCase("guest").doesNotContain("@", "example");
     }
 
     @Test
@@ -124,6 +193,13 @@ class ReceiverProcessingTest {
     void aMissingAppointmentIsNotAFailureAndDeletedMarksTheSnapshot() {
         sendAndAwait(event("appointment.updated", "9999", 0), "processed");
         assertThat(h.appointment("9999").get("snapshot").get("found").asBoolean()).isFalse();
+        h.standIn.notFoundAsError(true);
+        try {
+            sendAndAwait(event("appointment.updated", "9998", 0), "processed");
+        } finally {
+            h.standIn.notFoundAsError(false);
+        }
+        assertThat(h.appointment("9998").get("snapshot").get("found").asBoolean()).isFalse();
         sendAndAwait(event("appointment.deleted", "2007", 0), "processed");
         assertThat(h.appointment("2007").get("snapshot").get("deleted").asBoolean()).isTrue();
     }

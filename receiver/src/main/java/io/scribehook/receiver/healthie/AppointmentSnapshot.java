@@ -26,8 +26,8 @@ public record AppointmentSnapshot(
         recordingFiles = recordingFiles == null ? List.of() : List.copyOf(recordingFiles);
     }
 
-    /** A patient or provider. {@link #toString()} omits the name. */
-    public record Person(String id, String firstName, String lastName) {
+    /** A patient or provider; {@code email} may be null. {@link #toString()} omits name and email. */
+    public record Person(String id, String firstName, String lastName, String email) {
         @Override
         public String toString() {
             return "Person[id=" + id + "]";

@@ -5,7 +5,8 @@ import java.util.function.Function;
 
 /**
  * The outcome of one call to the Healthie API. Callers switch over it; nothing is thrown.
- * Failure reasons never contain PHI or the API key.
+ * Failure reasons never contain PHI or the API key: they keep error codes, paths and HTTP statuses,
+ * never the text of upstream messages.
  */
 public sealed interface FetchResult<T> {
 
@@ -16,15 +17,18 @@ public sealed interface FetchResult<T> {
         }
     }
 
-    /** The resource does not exist (null answer or a GraphQL "not found" error). */
+    /** The resource does not exist: a null answer, or a not-found error code at the addressed field. */
     record NotFound<T>() implements FetchResult<T> {
     }
 
-    /** Worth retrying later: network error, timeout, 5xx, rate limited, circuit open. */
+    /** Worth retrying later: network error, timeout, 5xx, {@code INTERNAL_SERVER_ERROR}, rate limited, circuit open. */
     record TransientFailure<T>(String reason) implements FetchResult<T> {
     }
 
-    /** Retrying will not help: 4xx, GraphQL error, validation messages, malformed answer. */
+    /**
+     * Retrying will not help: 4xx; schema, validation, authorisation ({@code FORBIDDEN},
+     * {@code UNAUTHENTICATED}) or unrecognised GraphQL errors; mutation messages; a malformed answer.
+     */
     record PermanentFailure<T>(String reason) implements FetchResult<T> {
     }
 

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts one GraphQL operation and turns every answer into a {@link FetchResult} of the
  * {@code data} object: headers, timeouts, the circuit breaker, rate-limit back-off and metrics.
- * Logs operation names, status codes and reasons only (never variables, bodies or the key).
+ * GraphQL errors are judged by {@link GraphQlErrors}. Logs operation names, status codes and
+ * reasons only; reasons never hold upstream message text, variables, bodies or the key.
  */
 final class GraphQlTransport implements AutoCloseable {
 
@@ -70,13 +71,18 @@ final class GraphQlTransport implements AutoCloseable {
         return breaker;
     }
 
-    /** Removes the API key from text an answer may have echoed. */
-    String redact(String text) {
-        return errors.redact(text);
+    /** Judges and describes GraphQL errors and mutation messages, without their text. */
+    GraphQlErrors errors() {
+        return errors;
     }
 
-    /** Runs {@code query} with {@code variables}; {@code operation} names it in logs and metrics. */
-    FetchResult<JsonNode> execute(String operation, String query, ObjectNode variables) {
+    /**
+     * Runs {@code query} with {@code variables}; {@code operation} names it in logs and metrics.
+     *
+     * @param notFoundField the root field addressing one resource, where a not-found error means
+     *                      {@link FetchResult.NotFound}; null if the operation addresses none
+     */
+    FetchResult<JsonNode> execute(String operation, String query, ObjectNode variables, String notFoundField) {
         byte[] body = requestBody(query, variables);
         for (int attempt = 0; ; attempt++) {
             if (!breaker.tryAcquire()) {
@@ -85,7 +91,7 @@ final class GraphQlTransport implements AutoCloseable {
                 return new FetchResult.TransientFailure<>(retryAt == null
                         ? "circuit open (trial request in flight)" : "circuit open until " + retryAt);
             }
-            Outcome outcome = send(operation, body);
+            Outcome outcome = send(operation, body, notFoundField);
             if (outcome instanceof Outcome.Done done) {
                 return done.result();
             }
@@ -107,7 +113,7 @@ final class GraphQlTransport implements AutoCloseable {
         }
     }
 
-    private Outcome send(String operation, byte[] body) {
+    private Outcome send(String operation, byte[] body, String notFoundField) {
         HttpRequest request = HttpRequest.newBuilder(settings.endpoint())
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Basic " + settings.apiKey())
@@ -134,7 +140,7 @@ final class GraphQlTransport implements AutoCloseable {
         } catch (ExecutionException e) {
             return failure(operation, e.getCause());
         }
-        return answer(operation, response);
+        return answer(operation, response, notFoundField);
     }
 
     private Outcome failure(String operation, Throwable cause) {
@@ -151,14 +157,14 @@ final class GraphQlTransport implements AutoCloseable {
         return transientFailure(operation, "network_error", "network error (" + kind + ")");
     }
 
-    private Outcome answer(String operation, HttpResponse<String> response) {
+    private Outcome answer(String operation, HttpResponse<String> response, String notFoundField) {
         int status = response.statusCode();
         log.debug("healthie {} -> HTTP {}", operation, status);
         if (status >= 500) {
             return transientFailure(operation, "server_error", "HTTP " + status);
         }
-        breaker.onSuccess();
         if (status == 429) {
+            breaker.onSuccess();
             count(operation, "rate_limited");
             return new Outcome.RateLimited(response.headers().firstValue("Retry-After"));
         }
@@ -176,20 +182,26 @@ final class GraphQlTransport implements AutoCloseable {
         }
         JsonNode errorList = root.get("errors");
         if (errorList != null && errorList.isArray() && !errorList.isEmpty()) {
-            if (GraphQlErrors.rateLimited(errorList)) {
-                count(operation, "rate_limited");
-                return new Outcome.RateLimited(Optional.empty());
-            }
-            if (GraphQlErrors.allNotFound(errorList)) {
-                count(operation, "not_found");
-                return new Outcome.Done(new FetchResult.NotFound<>());
-            }
-            return permanentFailure(operation, "graphql_error", errors.describe(errorList));
+            return switch (GraphQlErrors.verdict(errorList, notFoundField)) {
+                case RATE_LIMITED -> {
+                    breaker.onSuccess();
+                    count(operation, "rate_limited");
+                    yield new Outcome.RateLimited(Optional.empty());
+                }
+                case TRANSIENT -> transientFailure(operation, "server_error", errors.describe(errorList, status));
+                case NOT_FOUND -> {
+                    breaker.onSuccess();
+                    count(operation, "not_found");
+                    yield new Outcome.Done(new FetchResult.NotFound<>());
+                }
+                case PERMANENT -> permanentFailure(operation, "graphql_error", errors.describe(errorList, status));
+            };
         }
         JsonNode data = root.get("data");
         if (data == null || !data.isObject()) {
             return permanentFailure(operation, "malformed", "malformed answer (no data)");
         }
+        breaker.onSuccess();
         count(operation, "ok");
         return new Outcome.Done(new FetchResult.Found<>(data));
     }
@@ -203,7 +215,9 @@ final class GraphQlTransport implements AutoCloseable {
         return new Outcome.Done(new FetchResult.TransientFailure<>(safe));
     }
 
+    /** A failure the server answered: for the circuit, the call succeeded. */
     private Outcome permanentFailure(String operation, String outcome, String reason) {
+        breaker.onSuccess();
         count(operation, outcome);
         String safe = errors.redact(reason);
         log.warn("healthie {} failed: {}", operation, safe);

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * thin webhook points at and manages webhook registrations.
  *
  * <p>Every call returns a {@link FetchResult}; nothing is thrown for network, HTTP or GraphQL
- * trouble. Rate limits ({@code TOO_MANY_REQUESTS} or HTTP 429) are retried with back-off; network
+ * trouble. Failure reasons keep error codes, paths and HTTP statuses, never upstream message text
+ * (it may name patients). Rate limits ({@code TOO_MANY_REQUESTS} or HTTP 429) are retried with back-off; network
  * errors, timeouts and 5xx open a {@link CircuitBreaker}, during which calls fail fast as
  * {@link FetchResult.TransientFailure}. Thread-safe; share one instance and {@link #close()} it.
  *
@@ -150,12 +151,13 @@ public final class HealthieClient implements AutoCloseable {
 
     /**
      * Runs an operation: {@code field} of {@code data} is the answer, mutation {@code messages}
-     * become failures, {@code map} builds the value. For an operation addressing a resource
-     * {@code byId}, a null answer or a "not found" message is NotFound; otherwise it is malformed.
+     * become failures (naming their fields, never their text), {@code map} builds the value. For an
+     * operation addressing a resource {@code byId}, a null answer, a not-found error at
+     * {@code field} or a "not found" message about the id is NotFound; otherwise it is malformed.
      */
     private <T> FetchResult<T> call(String operation, String query, ObjectNode vars, String field,
                                     boolean byId, Function<JsonNode, T> map) {
-        FetchResult<JsonNode> answer = transport.execute(operation, query, vars);
+        FetchResult<JsonNode> answer = transport.execute(operation, query, vars, byId ? field : null);
         if (!(answer instanceof FetchResult.Found<JsonNode> found)) {
             return answer.map(x -> null);
         }
@@ -167,11 +169,11 @@ public final class HealthieClient implements AutoCloseable {
         if (!node.isObject()) {
             return new FetchResult.PermanentFailure<>("malformed answer (" + operation + " is not an object)");
         }
-        String messages = HealthieJson.messages(node);
-        if (messages != null && !(node.path("sent").asBoolean(false))) {
-            return byId && GraphQlErrors.notFound(null, messages)
+        JsonNode messages = node.path("messages");
+        if (messages.isArray() && !messages.isEmpty() && !(node.path("sent").asBoolean(false))) {
+            return byId && GraphQlErrors.messagesSayNotFound(messages)
                     ? new FetchResult.NotFound<>()
-                    : new FetchResult.PermanentFailure<>(transport.redact(messages));
+                    : new FetchResult.PermanentFailure<>(transport.errors().rejected(operation, messages));
         }
         try {
             return new FetchResult.Found<>(map.apply(node));

@@ -66,21 +66,6 @@ final class HealthieJson {
                 connection.path("total_count").asInt(nodes.size()));
     }
 
-    /** The text of {@code messages[*].message} (prefixed by its field), or null if there are none. */
-    static String messages(JsonNode payload) {
-        JsonNode messages = payload.path("messages");
-        if (!messages.isArray() || messages.isEmpty()) {
-            return null;
-        }
-        List<String> parts = new ArrayList<>();
-        for (JsonNode m : messages) {
-            String field = text(m, "field");
-            String message = m.isTextual() ? m.asText() : text(m, "message");
-            parts.add(field == null || field.isBlank() ? String.valueOf(message) : field + ": " + message);
-        }
-        return String.join("; ", parts);
-    }
-
     static String text(JsonNode node, String field) {
         if (node == null) {
             return null;
@@ -97,7 +82,8 @@ final class HealthieJson {
         if (!present(p) || !p.isObject()) {
             return null;
         }
-        return new AppointmentSnapshot.Person(text(p, "id"), text(p, "first_name"), text(p, "last_name"));
+        return new AppointmentSnapshot.Person(text(p, "id"), text(p, "first_name"), text(p, "last_name"),
+                text(p, "email"));
     }
 
     private AppointmentSnapshot.RecordingFile recordingFile(JsonNode f) {

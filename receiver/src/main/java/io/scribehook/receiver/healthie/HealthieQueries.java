@@ -16,8 +16,8 @@ final class HealthieQueries {
             query appointment($id: ID!) {
               appointment(id: $id) {
                 id date is_group zoom_meeting_id will_be_scribed
-                other_party { id first_name last_name }
-                user { id first_name last_name }
+                other_party { id first_name last_name email }
+                user { id first_name last_name email }
                 zoom_cloud_recording_files { id download_url file_size file_type meeting_id \
             recording_start recording_end recording_type status }
               }

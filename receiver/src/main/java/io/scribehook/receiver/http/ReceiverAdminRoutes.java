@@ -9,6 +9,7 @@ import io.scribehook.receiver.inbox.WebhookLog;
 import io.scribehook.receiver.inbox.WebhookStatus;
 import io.scribehook.receiver.process.AppointmentSnapshots;
 import io.scribehook.receiver.process.Attendance;
+import io.scribehook.receiver.process.ParticipantKeys;
 import io.scribehook.receiver.process.RecordingLifecycle;
 import io.scribehook.receiver.process.RecordingState;
 import io.scribehook.receiver.process.Transcripts;
@@ -167,12 +168,13 @@ public final class ReceiverAdminRoutes {
 
     private void appointment(Context ctx) {
         String id = ctx.pathParam("id");
+        ParticipantKeys participants = ParticipantKeys.of(db, clock).load();
         Map<String, Object> body = db.jdbi().withHandle(h -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("appointment_id", id);
             AppointmentSnapshots.state(h, id).ifPresent(snapshot -> m.put("snapshot", snapshot));
             RecordingLifecycle.find(h, id).ifPresent(r -> m.put("recording", json(r)));
-            m.put("attendance", Attendance.list(h, id));
+            m.put("attendance", Attendance.list(h, id, participants));
             m.put("transcript_ids", Transcripts.ids(h, id));
             return m;
         });

@@ -120,9 +120,9 @@ public final class WebhookProcessor implements JobHandler {
             AppointmentSnapshots.store(h, appointmentId, snapshot, now);
             lifecycle.ifPresent(le -> RecordingLifecycle.record(h, appointmentId, le, eventTime(e, le, snapshot), entry.receivedAt()));
             if (EventTypes.APPOINTMENT_PARTICIPANT_JOINED.equals(e.eventType())) {
-                Attendance.record(h, e, "joined", entry.id(), entry.bodySha256(), now);
+                Attendance.record(h, e, snapshot, "joined", entry.id(), entry.bodySha256(), now);
             } else if (EventTypes.APPOINTMENT_PARTICIPANT_LEFT.equals(e.eventType())) {
-                Attendance.record(h, e, "left", entry.id(), entry.bodySha256(), now);
+                Attendance.record(h, e, snapshot, "left", entry.id(), entry.bodySha256(), now);
             }
             if (found != null) {
                 Transcripts.upsert(h, appointmentId, found, now);

@@ -2,8 +2,12 @@ package io.scribehook.receiver.healthie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scribehook.core.time.ManualClock;
+import io.scribehook.receiver.testing.LogCapture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +52,7 @@ class HealthieClientTest {
         assertThat(r.header("Healthie-GraphQL-API-Version")).isEqualTo("2026-01-01");
         assertThat(r.header("Content-Type")).isEqualTo("application/json");
         assertThat(r.operation()).isEqualTo("appointment");
-        assertThat(r.query()).contains("appointment(id: $id)", "other_party { id first_name last_name }",
+        assertThat(r.query()).contains("appointment(id: $id)", "other_party { id first_name last_name email }",
                 "zoom_cloud_recording_files {", "will_be_scribed");
         assertThat(r.variables().path("id").asText()).isEqualTo("42");
     }
@@ -74,8 +78,9 @@ class HealthieClientTest {
         assertThat(a.isGroup()).isFalse();
         assertThat(a.willBeScribed()).isTrue();
         assertThat(a.zoomMeetingId()).isEqualTo("88012345678");
-        assertThat(a.otherParty()).isEqualTo(new AppointmentSnapshot.Person("501", "Pat", "Example"));
+        assertThat(a.otherParty()).isEqualTo(new AppointmentSnapshot.Person("501", "Pat", "Example", "pat@example.com"));
         assertThat(a.user().id()).isEqualTo("601");
+        assertThat(a.user().email()).isEqualTo("dana.provider@clinic.example");
         assertThat(a.recordingFiles()).singleElement().satisfies(f -> {
             assertThat(f.fileType()).isEqualTo("TRANSCRIPT");
             assertThat(f.fileSize()).isEqualTo(2048L);
@@ -83,7 +88,7 @@ class HealthieClientTest {
             assertThat(f.recordingStart()).isEqualTo(Instant.parse("2026-03-02T15:00:05Z"));
         });
         assertThat(a.rawJson()).contains("\"zoom_meeting_id\":\"88012345678\"", "\"first_name\":\"Pat\"");
-        assertThat(a.toString()).contains("42", "501").doesNotContain("Pat", "Example", "Dana", "zoom.example");
+        assertThat(a.toString()).contains("42", "501").doesNotContain("Pat", "Example", "Dana", "zoom.example", "@");
     }
 
     @Test
@@ -115,6 +120,129 @@ class HealthieClientTest {
         standIn.notFoundAsError(true);
         assertThat(client.appointment("404")).isEqualTo(new FetchResult.NotFound<>());
         assertThat(client.transcripts("404")).isEqualTo(new FetchResult.NotFound<>());
+    }
+
+    @Test
+    void notFoundNeedsTheCodeAtTheAppointmentItself() {
+        standIn.graphQlErrorNext("NOT_FOUND", "Appointment not found");
+        assertThat(client.appointment("404")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
+                f -> assertThat(f.reason()).isEqualTo("GraphQL NOT_FOUND (HTTP 200)"));
+
+        standIn.graphQlErrorNext("NOT_FOUND", "User not found", "appointment", "user");
+        assertThat(client.appointment("42")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
+                f -> assertThat(f.reason()).isEqualTo("GraphQL NOT_FOUND at appointment.user (HTTP 200)"));
+
+        standIn.graphQlErrorNext(null, "Appointment does not exist", "appointment");
+        assertThat(client.appointment("404")).isInstanceOf(FetchResult.PermanentFailure.class);
+
+        standIn.answerNext(200, body(HealthieStandIn.error("NOT_FOUND", "Appointment not found", "appointment"),
+                HealthieStandIn.error("FORBIDDEN", "Hidden", "appointment", "user")));
+        assertThat(client.appointment("404")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
+                f -> assertThat(f.reason()).isEqualTo(
+                        "GraphQL NOT_FOUND at appointment; FORBIDDEN at appointment.user (HTTP 200)"));
+
+        standIn.graphQlErrorNext("RECORD_NOT_FOUND", "Couldn't find Appointment", "appointment");
+        assertThat(client.appointment("404")).isEqualTo(new FetchResult.NotFound<>());
+    }
+
+    @Test
+    void aSchemaErrorIsPermanentEvenWhenItsWordsSayDoesNotExist() {
+        standIn.putAppointment("42", HealthieStandIn.sampleAppointment("42"));
+        standIn.hideField("Appointment", "will_be_scribed");
+
+        for (String id : List.of("42", "404")) {
+            assertThat(client.appointment(id)).as(id).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
+                    f -> assertThat(f.reason()).isEqualTo(
+                            "GraphQL undefinedField at ?.appointment.will_be_scribed (HTTP 200)"));
+        }
+        assertThat(client.transcripts("42")).as("a query without the field").isInstanceOf(FetchResult.Found.class);
+        assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void aGraphQlJavaValidationErrorIsPermanentAndNamesTheField() {
+        standIn.answerNext(200, """
+                {"errors":[{"message":"Validation error (FieldUndefined@[appointment/foo]) : Field 'foo' in type                 'Appointment' is undefined","locations":[{"line":3,"column":5}],                "extensions":{"classification":"ValidationError"}}],"data":null}""");
+
+        assertThat(client.appointment("404")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
+                f -> assertThat(f.reason()).isEqualTo("GraphQL ValidationError FieldUndefined at appointment.foo (HTTP 200)"));
+    }
+
+    @Test
+    void authorisationErrorsArePermanent() {
+        standIn.denyAppointment("42", "FORBIDDEN", "You may not view this appointment");
+        assertThat(client.appointment("42")).isEqualTo(
+                new FetchResult.PermanentFailure<>("GraphQL FORBIDDEN at appointment (HTTP 200)"));
+
+        standIn.graphQlErrorNext("UNAUTHENTICATED", "API key expired");
+        assertThat(client.appointment("7")).isEqualTo(new FetchResult.PermanentFailure<>("GraphQL UNAUTHENTICATED (HTTP 200)"));
+        assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void anInternalServerErrorIsTransientAndCountsAgainstTheCircuit() {
+        HealthieApiSettings settings = standIn.settings(KEY).withBreaker(2, Duration.ofMinutes(1));
+        try (HealthieClient c = new HealthieClient(settings, clock)) {
+            standIn.graphQlErrorNext("INTERNAL_SERVER_ERROR", "Internal server error", "appointment");
+            assertThat(c.appointment("42")).isEqualTo(
+                    new FetchResult.TransientFailure<>("GraphQL INTERNAL_SERVER_ERROR at appointment (HTTP 200)"));
+            assertThat(c.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+
+            standIn.graphQlErrorNext("INTERNAL_SERVER_ERROR", "Internal server error");
+            assertThat(c.appointment("42")).isInstanceOf(FetchResult.TransientFailure.class);
+            assertThat(c.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+        }
+    }
+
+    @Test
+    void aRateLimitWithoutACodeIsKnownByItsMessage() {
+        standIn.putAppointment("42", HealthieStandIn.sampleAppointment("42"));
+        standIn.graphQlErrorNext(null, "Too many requests, slow down");
+
+        assertThat(client.appointment("42")).isInstanceOf(FetchResult.Found.class);
+        assertThat(standIn.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void upstreamMessageTextReachesNeitherReasonsNorLogs() {
+        String name = "Jane Doe";
+        String email = "jane.doe@example.com";
+        String canary = name + " (" + email + ") may not view appointment 123";
+        List<String> reasons = new ArrayList<>();
+        try (LogCapture logs = LogCapture.open()) {
+            standIn.denyAppointment("123", "FORBIDDEN", canary);
+            reasons.add(reason(client.appointment("123")));
+            reasons.add(reason(client.transcripts("123")));
+            standIn.graphQlErrorNext("INTERNAL_SERVER_ERROR", canary, "appointment");
+            reasons.add(reason(client.appointment("1")));
+            standIn.graphQlErrorNext(null, canary);
+            reasons.add(reason(client.appointment("1")));
+            standIn.graphQlErrorNext(email, canary, name, email);
+            reasons.add(reason(client.appointment("1")));
+            standIn.answerNext(403, "{\"errors\":[{\"message\":\"" + canary + "\"}]}");
+            reasons.add(reason(client.appointment("1")));
+            standIn.answerNext(500, canary);
+            reasons.add(reason(client.appointment("1")));
+            standIn.messagesNext("url", canary);
+            reasons.add(reason(client.createWebhook("https://r.example/h", List.of("appointment.created"), true, true)));
+
+            assertThat(reasons).hasSize(8).allSatisfy(r -> assertThat(r).isNotBlank()
+                    .doesNotContainIgnoringCase("jane").doesNotContain("example.com", "may not view"));
+            assertThat(reasons.get(0)).isEqualTo("GraphQL FORBIDDEN at appointment (HTTP 200)");
+            assertThat(reasons.get(4)).as("code and path that are not identifiers").isEqualTo("GraphQL ? at ?.? (HTTP 200)");
+            assertThat(logs.lines()).as("the failures were logged").hasSizeGreaterThanOrEqualTo(reasons.size() - 1);
+            assertThat(logs.text()).doesNotContainIgnoringCase("jane").doesNotContain("example.com", "may not view");
+        }
+    }
+
+    private static String body(ObjectNode... errors) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.putObject("data").putNull("appointment");
+        ArrayNode list = root.putArray("errors");
+        for (ObjectNode e : errors) {
+            list.add(e);
+        }
+        return root.toString();
     }
 
     @Test
@@ -233,7 +361,7 @@ class HealthieClientTest {
     void otherGraphQlErrorsAndMalformedAnswersArePermanent() {
         standIn.graphQlErrorNext("INTERNAL_VALIDATION", "Field 'foo' doesn't apply");
         assertThat(client.appointment("42")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
-                f -> assertThat(f.reason()).isEqualTo("GraphQL error: INTERNAL_VALIDATION: Field 'foo' doesn't apply"));
+                f -> assertThat(f.reason()).isEqualTo("GraphQL INTERNAL_VALIDATION (HTTP 200)"));
 
         standIn.answerNext(200, "<html>not json</html>");
         assertThat(client.appointment("42")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
@@ -338,7 +466,7 @@ class HealthieClientTest {
 
         assertThat(texts).hasSize(7).allSatisfy(t -> assertThat(t).isNotBlank().doesNotContain(KEY));
         assertThat(texts.get(0)).contains("<redacted>");
-        assertThat(texts.get(1)).contains("Invalid API key <redacted>");
+        assertThat(texts.get(1)).isEqualTo("GraphQL error (HTTP 200)");
     }
 
     private static String reason(FetchResult<?> r) {

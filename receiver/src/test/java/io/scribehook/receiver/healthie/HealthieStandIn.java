@@ -47,6 +47,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Data: {@link #putAppointment}, {@link #putTranscripts}; unknown appointments answer
  *       {@code null} (or a NOT_FOUND error after {@link #notFoundAsError(boolean)}).</li>
+ *   <li>Errors as graphql-ruby writes them: {@link #denyAppointment} answers an appointment with an
+ *       error at its path (e.g. {@code FORBIDDEN}); {@link #hideField} makes a field unknown to the
+ *       schema, so every query selecting it fails validation ({@code undefinedField}).</li>
  *   <li>Webhooks: an in-memory registry behind create/update/delete/expire/sendTest/list; a URL
  *       not starting with {@code http} is answered with {@code messages}.</li>
  *   <li>Faults: each {@code ...Next} call queues faults that the next requests (of any operation)
@@ -58,6 +61,7 @@ public final class HealthieStandIn implements AutoCloseable {
 
     public static final String PATH = "/graphql";
     private static final Duration MAX_HANG = Duration.ofSeconds(30);
+    private static final Pattern OPERATION_NAME = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)");
     private static final Pattern INLINE_ID = Pattern.compile("appointment\\(\\s*id:\\s*\"?([^\")\\s]+)\"?");
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -71,6 +75,8 @@ public final class HealthieStandIn implements AutoCloseable {
     private final List<String> testWebhooksSent = new CopyOnWriteArrayList<>();
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, ObjectNode> denials = new ConcurrentHashMap<>();
+    private final Map<String, String> hiddenFields = new ConcurrentHashMap<>();
     private final AtomicReference<CountDownLatch> slowRelease = new AtomicReference<>(new CountDownLatch(1));
     private final SecureRandom random = new SecureRandom();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -146,19 +152,53 @@ public final class HealthieStandIn implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Requests for this appointment answer {@code data.appointment: null} and one error at path
+     * {@code ["appointment"]} with this code (may be null) and message, until {@link #allowAppointment}.
+     */
+    public HealthieStandIn denyAppointment(String id, String code, String message) {
+        denials.put(id, error(code, message, "appointment"));
+        return this;
+    }
+
+    public HealthieStandIn allowAppointment(String id) {
+        denials.remove(id);
+        return this;
+    }
+
+    /**
+     * Schema drift: {@code typeName.field} no longer exists, so a query selecting {@code field}
+     * fails validation with {@code Field 'field' doesn't exist on type 'typeName'} and extensions
+     * code {@code undefinedField}, and no data (graphql-ruby's answer).
+     */
+    public HealthieStandIn hideField(String typeName, String field) {
+        hiddenFields.put(field, typeName);
+        return this;
+    }
+
+    public HealthieStandIn restoreFields() {
+        hiddenFields.clear();
+        return this;
+    }
+
     /** Requests without {@code Authorization: Basic <key>} are answered HTTP 401. */
     public HealthieStandIn requireApiKey(String key) {
         requiredApiKey = key;
         return this;
     }
 
-    /** A realistic appointment: patient 501 "Pat Example", provider 601, one VTT recording file. */
+    /**
+     * A realistic appointment: patient 501 "Pat Example" (pat@example.com), provider 601 "Dana
+     * Provider" (dana.provider@clinic.example), one VTT recording file.
+     */
     public static ObjectNode sampleAppointment(String id) {
         ObjectNode a = JsonNodeFactory.instance.objectNode();
         a.put("id", id).put("date", "2026-03-02 10:00:00 -0500").put("is_group", false)
                 .put("zoom_meeting_id", "88012345678").put("will_be_scribed", true);
-        a.putObject("other_party").put("id", "501").put("first_name", "Pat").put("last_name", "Example");
-        a.putObject("user").put("id", "601").put("first_name", "Dana").put("last_name", "Provider");
+        a.putObject("other_party").put("id", "501").put("first_name", "Pat").put("last_name", "Example")
+                .put("email", "pat@example.com");
+        a.putObject("user").put("id", "601").put("first_name", "Dana").put("last_name", "Provider")
+                .put("email", "dana.provider@clinic.example");
         a.putArray("zoom_cloud_recording_files").addObject()
                 .put("id", "rf-" + id).put("download_url", "https://zoom.example/rec/" + id + ".vtt")
                 .put("file_size", 2048).put("file_type", "TRANSCRIPT").put("meeting_id", "88012345678")
@@ -224,15 +264,35 @@ public final class HealthieStandIn implements AutoCloseable {
         return queue(times, Fault.DROP);
     }
 
-    /** The next request answers 200 with this GraphQL error (code may be null) and no data. */
-    public HealthieStandIn graphQlErrorNext(String code, String message) {
+    /**
+     * The next request answers 200 with this GraphQL error (code may be null): with a {@code path},
+     * {@code data} holds the path's root field as null (as a resolver error leaves it), else no data.
+     */
+    public HealthieStandIn graphQlErrorNext(String code, String message, String... path) {
         ObjectNode body = mapper.createObjectNode();
-        ObjectNode error = body.putArray("errors").addObject().put("message", message);
+        body.putArray("errors").add(error(code, message, path));
+        if (path.length == 0) {
+            body.putNull("data");
+        } else {
+            body.putObject("data").putNull(path[0]);
+        }
+        return queue(1, new Fault.Raw(200, body.toString(), Map.of()));
+    }
+
+    /** A GraphQL error object: message, locations, path (if any), {@code extensions.code} (if not null). */
+    public static ObjectNode error(String code, String message, String... path) {
+        ObjectNode error = JsonNodeFactory.instance.objectNode().put("message", message);
+        error.putArray("locations").addObject().put("line", 2).put("column", 3);
+        if (path.length > 0) {
+            ArrayNode p = error.putArray("path");
+            for (String segment : path) {
+                p.add(segment);
+            }
+        }
         if (code != null) {
             error.putObject("extensions").put("code", code);
         }
-        body.putNull("data");
-        return queue(1, new Fault.Raw(200, body.toString(), Map.of()));
+        return error;
     }
 
     /** The next request (a mutation) answers {@code messages: [{field, message}]} and a null webhook. */
@@ -406,6 +466,10 @@ public final class HealthieStandIn implements AutoCloseable {
         ObjectNode root = mapper.createObjectNode();
         ObjectNode data = root.putObject("data");
         String op = operationOf(query);
+        if (undefinedField(root, query)) {
+            root.remove("data");
+            return root;
+        }
         switch (op) {
             case "appointment" -> appointment(root, data, query, vars);
             case "createWebhook" -> data.set(op, createWebhook(input));
@@ -442,11 +506,16 @@ public final class HealthieStandIn implements AutoCloseable {
         String id = vars.hasNonNull("id") ? vars.get("id").asText() : inlineId(query);
         ObjectNode stored = id == null ? null : appointments.get(id);
         ArrayNode storedTranscripts = id == null ? null : transcripts.get(id);
+        ObjectNode denial = id == null ? null : denials.get(id);
+        if (denial != null) {
+            data.putNull("appointment");
+            root.putArray("errors").add(denial.deepCopy());
+            return;
+        }
         if (stored == null && storedTranscripts == null) {
             data.putNull("appointment");
             if (notFoundAsError) {
-                root.putArray("errors").addObject().put("message", "Appointment not found")
-                        .putObject("extensions").put("code", "NOT_FOUND");
+                root.putArray("errors").add(error("NOT_FOUND", "Appointment not found", "appointment"));
             }
             return;
         }
@@ -455,6 +524,22 @@ public final class HealthieStandIn implements AutoCloseable {
             a.set("transcripts", storedTranscripts == null ? mapper.createArrayNode() : storedTranscripts.deepCopy());
         }
         data.set("appointment", a);
+    }
+
+    private boolean undefinedField(ObjectNode root, String query) {
+        for (Map.Entry<String, String> hidden : hiddenFields.entrySet()) {
+            String field = hidden.getKey();
+            if (Pattern.compile("\\b" + Pattern.quote(field) + "\\b").matcher(query).find()) {
+                Matcher name = OPERATION_NAME.matcher(query);
+                String operation = name.find() ? name.group(1) + " " + name.group(2) : "query";
+                ObjectNode error = error("undefinedField", "Field '" + field + "' doesn't exist on type '"
+                        + hidden.getValue() + "'", operation, operationOf(query), field);
+                ((ObjectNode) error.get("extensions")).put("typeName", hidden.getValue()).put("fieldName", field);
+                root.putArray("errors").add(error);
+                return true;
+            }
+        }
+        return false;
     }
 
     private ObjectNode createWebhook(JsonNode input) {

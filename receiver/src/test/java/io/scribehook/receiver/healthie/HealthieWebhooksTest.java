@@ -59,13 +59,13 @@ class HealthieWebhooksTest {
     }
 
     @Test
-    void messagesArePermanentFailuresWithTheirText() {
+    void messagesArePermanentFailuresNamingTheirFieldsNotTheirText() {
         assertThat(client.createWebhook("not-a-url", EVENTS, true, true))
-                .isEqualTo(new FetchResult.PermanentFailure<>("url: is invalid"));
+                .isEqualTo(new FetchResult.PermanentFailure<>("createWebhook rejected the input (url)"));
 
-        standIn.messagesNext("webhook_events", "must not be empty");
+        standIn.messagesNext("webhook_events", "must not be empty for Jane Doe (jane@example.com)");
         assertThat(client.createWebhook("https://r.example/h", List.of(), true, false))
-                .isEqualTo(new FetchResult.PermanentFailure<>("webhook_events: must not be empty"));
+                .isEqualTo(new FetchResult.PermanentFailure<>("createWebhook rejected the input (webhook_events)"));
         assertThat(standIn.webhookCount()).isZero();
     }
 
@@ -92,6 +92,15 @@ class HealthieWebhooksTest {
         assertThat(client.deleteWebhook("999")).isEqualTo(new FetchResult.NotFound<>());
         assertThat(client.expireWebhookSignature("999")).isEqualTo(new FetchResult.NotFound<>());
         assertThat(client.sendTestWebhook("999")).isEqualTo(new FetchResult.NotFound<>());
+    }
+
+    @Test
+    void aNotFoundMessageAboutAnotherFieldIsNotNotFound() {
+        Webhook w = found(client.createWebhook("https://r.example/h", EVENTS, true, true));
+        standIn.messagesNext("url", "host not found");
+
+        assertThat(client.updateWebhook(w.id(), "https://gone.example/h", null, null, null))
+                .isEqualTo(new FetchResult.PermanentFailure<>("updateWebhook rejected the input (url)"));
     }
 
     @Test
