@@ -31,12 +31,21 @@ class ScribehookJarIT {
     void versionAndHelp() throws Exception {
         JarRunner.Run v = run(Map.of(), "--version");
         assertThat(v.exit()).isZero();
-        assertThat(v.out()).startsWith("scribehook ").contains("source ");
+        assertThat(v.out()).startsWith("scribehook ").contains("source " + sourceHash() + ",");
         JarRunner.Run h = run(Map.of(), "--help");
         assertThat(h.exit()).isZero();
         assertThat(h.out()).contains("serve").contains("Exit codes");
         JarRunner.Run bad = run(Map.of(), "frobnicate");
         assertThat(bad.exit()).isEqualTo(2);
+    }
+
+    /** The launcher's staleness hash of this checkout, which the build must have recorded in the jar. */
+    private static String sourceHash() throws Exception {
+        Process p = new ProcessBuilder("bash", Path.of("..", "bin", "source-hash").toString()).start();
+        String out = JarRunner.read(p.getInputStream()).strip();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).matches("[0-9a-f]{16}");
+        return out;
     }
 
     @Test
