@@ -1,9 +1,14 @@
 package io.scribehook.app;
 
 import io.scribehook.app.cli.CliFailure;
+import io.scribehook.app.cli.HelpWidth;
 import io.scribehook.app.cli.ScribehookCommand;
+import io.scribehook.app.cli.ServeCommand;
+import io.scribehook.app.logging.LogSetup;
 import io.scribehook.core.config.ConfigException;
 import io.scribehook.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -18,7 +23,24 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (0 ok, 1 failed, 2 usage or configuration). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new ScribehookCommand());
+        Charset cs = Charset.defaultCharset();
+        return run(new PrintWriter(System.out, true, cs), new PrintWriter(System.err, true, cs), args);
+    }
+
+    /**
+     * Runs the command line writing to {@code out} and {@code err} (tests capture them) and returns
+     * the exit code.
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionStrategy(parsed -> {
+            if (!(parsed.asCommandLineList().getLast().getCommand() instanceof ServeCommand)) {
+                LogSetup.quiet();
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException) {
                 cmd.getErr().println("scribehook: configuration error: " + e.getMessage());
@@ -36,7 +58,19 @@ public final class Main {
             cmd.getErr().println("scribehook: failed: " + describe(e));
             return 1;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The command tree with the help layout applied, without running anything. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ScribehookCommand());
+        HelpWidth.apply(cli);
+        return cli;
     }
 
     private static String describe(Throwable e) {

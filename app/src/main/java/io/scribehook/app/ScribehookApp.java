@@ -8,6 +8,7 @@ import io.scribehook.app.metrics.StoreMetrics;
 import io.scribehook.app.server.AdminAuth;
 import io.scribehook.app.server.AdminToken;
 import io.scribehook.app.server.HttpServer;
+import io.scribehook.app.server.ListenFailure;
 import io.scribehook.store.Database;
 import io.scribehook.store.DatabaseSettings;
 import io.scribehook.receiver.Receiver;
@@ -50,17 +51,27 @@ public final class ScribehookApp implements AutoCloseable {
     }
 
     /**
-     * Opens the database (applying migrations), starts the roles' workers and the HTTP server.
+     * Checks the whole configuration and that the port is free, then opens the database (applying
+     * migrations), starts the roles' workers and the HTTP server. Nothing is created (data dir,
+     * database, admin token) for a start that fails on configuration or on a port in use.
      *
      * @param out where the one-time admin token announcement goes (stdout, never the logger)
+     * @throws io.scribehook.core.config.ConfigException when a setting is invalid
+     * @throws ListenFailure when the port cannot be bound
      */
     public static ScribehookApp start(AppConfig config, Clock clock, PrintStream out) {
+        Optional<ReceiverConfig> receiverConfig = config.has(Role.RECEIVER)
+                ? Optional.of(ReceiverConfig.from(config.source(), Optional.empty())) : Optional.empty();
+        DatabaseSettings dbSettings = DatabaseSettings.of(config.databaseUrl());
+        QueueSettings queue = QueueSettings.defaults().withPollInterval(config.jobPollInterval());
+        ListenFailure.probe(config.httpHost(), config.httpPort());
+
         Deque<AutoCloseable> closeables = new ArrayDeque<>();
         Metrics metrics = new Metrics();
         closeables.push(metrics);
         Database db = null;
         try {
-            db = Database.open(DatabaseSettings.of(config.databaseUrl()));
+            db = Database.open(dbSettings);
             closeables.push(db);
             StoreMetrics.bind(metrics.registry(), db);
             AdminAuth auth = null;
@@ -76,17 +87,21 @@ public final class ScribehookApp implements AutoCloseable {
             }
             List<Consumer<RoutesConfig>> routes = new ArrayList<>();
             Optional<Receiver> receiver = Optional.empty();
-            if (config.has(Role.RECEIVER)) {
-                QueueSettings queue = QueueSettings.defaults().withPollInterval(config.jobPollInterval());
-                Receiver r = Receiver.start(ReceiverConfig.from(config.source(), Optional.empty()), db, queue, metrics.registry(), clock);
+            if (receiverConfig.isPresent()) {
+                Receiver r = Receiver.start(receiverConfig.get(), db, queue, metrics.registry(), clock);
                 closeables.push(r);
                 StoreMetrics.bindQueue(metrics.registry(), r.queue(), Jobs.QUEUE);
                 routes.add(r::register);
                 receiver = Optional.of(r);
             }
-            HttpServer server = HttpServer.start(config.httpPort(), db, metrics, auth, routes);
+            HttpServer server;
+            try {
+                server = HttpServer.start(config.httpHost(), config.httpPort(), db, metrics, auth, routes);
+            } catch (RuntimeException e) {
+                throw ListenFailure.causeOf(e, config.httpHost(), config.httpPort()).orElseThrow(() -> e);
+            }
             closeables.push(server);
-            LOG.info("scribehook listening on port {} (roles: {}, database: {})", server.port(),
+            LOG.info("scribehook listening on {} (roles: {}, database: {})", authority(config.httpHost(), server.port()),
                     config.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")),
                     db.dialect().name().toLowerCase(java.util.Locale.ROOT));
             return new ScribehookApp(config, db, metrics, server, receiver, closeables);
@@ -94,6 +109,16 @@ public final class ScribehookApp implements AutoCloseable {
             closeAll(closeables);
             throw e;
         }
+    }
+
+    /** {@code host:port}, with brackets around an IPv6 literal. */
+    public static String authority(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The address the HTTP server listens on (a literal; {@code 0.0.0.0} means every interface). */
+    public String host() {
+        return config.httpHost();
     }
 
     public int port() {

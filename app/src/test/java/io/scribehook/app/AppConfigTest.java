@@ -9,6 +9,7 @@ import io.scribehook.app.config.Role;
 import io.scribehook.core.config.ConfigException;
 import io.scribehook.core.config.ConfigKey;
 import io.scribehook.core.config.ConfigSource;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,6 +20,8 @@ class AppConfigTest {
     void defaults() {
         AppConfig c = AppConfig.from(ConfigSource.of(Map.of()));
         assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(c.listensOnAllInterfaces()).isFalse();
         assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:" + Path.of("data", "scribehook.db").toAbsolutePath());
         assertThat(c.roles()).containsExactlyInAnyOrder(Role.RECEIVER, Role.HUB);
@@ -34,6 +37,25 @@ class AppConfigTest {
                 .hasMessageContaining("SCRIBEHOOK_DATABASE_URL").hasMessageContaining("jdbc:postgresql");
         assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_ADMIN_TOKEN", "short"))))
                 .hasMessageContaining("SCRIBEHOOK_ADMIN_TOKEN").hasMessageNotContaining("short");
+    }
+
+    @Test
+    void theListenHostIsAnAddressOfThisMachine() {
+        assertThat(AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_HOST", "0.0.0.0"))).listensOnAllInterfaces()).isTrue();
+        assertThat(AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_HOST", "localhost"))).httpHost())
+                .satisfies(h -> assertThat(InetAddress.getByName(h).isLoopbackAddress()).isTrue());
+        assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_HOST", "192.0.2.55"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_HTTP_HOST='192.0.2.55'")
+                .hasMessageContaining("not an address of this machine").hasMessageContaining("0.0.0.0");
+        assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_HOST", "no-such-host.invalid"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_HTTP_HOST='no-such-host.invalid'");
+    }
+
+    @Test
+    void aDataDirThatIsAFileIsAConfigurationError() throws Exception {
+        Path file = Files.createTempFile(TestApps.freshDataDir(), "not-a-dir", ".txt");
+        assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_DATA_DIR", file.toString()))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_DATA_DIR").hasMessageContaining("not a directory");
     }
 
     @Test

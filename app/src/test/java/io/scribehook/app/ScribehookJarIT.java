@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,12 +33,41 @@ class ScribehookJarIT {
     void versionAndHelp() throws Exception {
         JarRunner.Run v = run(Map.of(), "--version");
         assertThat(v.exit()).isZero();
-        assertThat(v.out()).startsWith("scribehook ").contains("source ");
+        assertThat(v.out()).startsWith("scribehook ").contains("source " + sourceHash() + ",");
         JarRunner.Run h = run(Map.of(), "--help");
         assertThat(h.exit()).isZero();
         assertThat(h.out()).contains("serve").contains("Exit codes");
         JarRunner.Run bad = run(Map.of(), "frobnicate");
         assertThat(bad.exit()).isEqualTo(2);
+    }
+
+    /** The launcher's staleness hash of this checkout, which the build must have recorded in the jar. */
+    private static String sourceHash() throws Exception {
+        Process p = new ProcessBuilder("bash", Path.of("..", "bin", "source-hash").toString()).start();
+        String out = JarRunner.read(p.getInputStream()).strip();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).matches("[0-9a-f]{16}");
+        return out;
+    }
+
+    @Test
+    void aFailedFirstStartCreatesNothingAndSaysWhyInOneLine() throws Exception {
+        Path dataDir = TestApps.freshDataDir().resolve("first-start");
+        JarRunner.Run config = run(Map.of("SCRIBEHOOK_DATA_DIR", dataDir.toString(), "SCRIBEHOOK_HTTP_PORT", "0",
+                "SCRIBEHOOK_IP_ALLOWLIST", "healthie-moon"), "serve");
+        assertThat(config.exit()).isEqualTo(2);
+        assertThat(config.err().strip()).startsWith("scribehook: configuration error: SCRIBEHOOK_IP_ALLOWLIST='healthie-moon' is invalid").doesNotContain("\n");
+        assertThat(config.out()).isEmpty();
+        assertThat(dataDir).doesNotExist();
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            JarRunner.Run inUse = run(Map.of("SCRIBEHOOK_DATA_DIR", dataDir.toString(), "SCRIBEHOOK_HTTP_PORT", Integer.toString(taken.getLocalPort())), "serve");
+            assertThat(inUse.exit()).isEqualTo(1);
+            assertThat(inUse.err().lines().filter(l -> !l.isBlank()).toList()).singleElement().asString()
+                    .isEqualTo("scribehook: port " + taken.getLocalPort() + " is already in use on 127.0.0.1; set SCRIBEHOOK_HTTP_PORT "
+                            + "to a free port (0 picks any) or stop the process that holds it");
+            assertThat(inUse.out()).doesNotContain("Admin token");
+        }
+        assertThat(dataDir).doesNotExist();
     }
 
     @Test
@@ -75,6 +106,6 @@ class ScribehookJarIT {
         }
         List<String> logLines = err.get().lines().filter(l -> !l.isBlank()).toList();
         assertThat(logLines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
-        assertThat(String.join("\n", logLines)).contains("scribehook listening on port");
+        assertThat(String.join("\n", logLines)).contains("scribehook listening on 127.0.0.1:");
     }
 }

@@ -1,5 +1,6 @@
 package io.scribehook.app.cli;
 
+import io.scribehook.app.ScribehookApp;
 import io.scribehook.app.config.AppConfig;
 import io.scribehook.app.server.AdminToken;
 import java.io.IOException;
@@ -24,10 +25,31 @@ public final class AdminClient {
         this.token = token;
     }
 
+    /**
+     * A client for {@code server}, or by default for the configured listen address (the loopback
+     * address when the server listens on every interface).
+     */
     public static AdminClient forConfig(AppConfig config, String server) {
-        URI base = URI.create(server != null ? server : "http://127.0.0.1:" + (config.httpPort() == 0 ? 8080 : config.httpPort()));
+        if (server != null) {
+            requireHttpUrl(server);
+        }
+        String host = config.listensOnAllInterfaces() ? "127.0.0.1" : config.httpHost();
+        URI base = URI.create(server != null ? server
+                : "http://" + ScribehookApp.authority(host, config.httpPort() == 0 ? 8080 : config.httpPort()));
         Optional<String> token = config.adminToken().or(() -> AdminToken.read(config.dataDir().resolve(AdminToken.FILE_NAME)));
         return new AdminClient(base, token);
+    }
+
+    private static void requireHttpUrl(String server) {
+        URI u;
+        try {
+            u = new URI(server);
+        } catch (java.net.URISyntaxException e) {
+            u = null;
+        }
+        if (u == null || u.getHost() == null || !("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))) {
+            throw CliFailure.usage("--server '" + server + "' is not an http(s) URL with a host, e.g. http://127.0.0.1:8080");
+        }
     }
 
     /** No server answered at the address. */
@@ -41,6 +63,16 @@ public final class AdminClient {
     public record Answer(int status, String body) {
         public boolean ok() {
             return status >= 200 && status < 300;
+        }
+    }
+
+    /** Whether anything answers HTTP at the base address ({@code GET /healthz}, no token needed). */
+    public boolean answers() {
+        try {
+            send(HttpRequest.newBuilder(base.resolve("/healthz")).GET());
+            return true;
+        } catch (Unreachable e) {
+            return false;
         }
     }
 

@@ -4,21 +4,26 @@ import io.scribehook.app.BuildInfo;
 import io.scribehook.app.cli.receiver.ReceiverCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code scribehook}: the one executable. Subcommands are listed by {@code --help}. */
 @Command(name = "scribehook",
         mixinStandardHelpOptions = true,
         versionProvider = ScribehookCommand.Version.class,
-        description = {"Webhooks for AI-scribe meeting events: a receiver for Healthie's Zoom transcript and",
-                "recording webhooks, and the hub that sends them.", ""},
-        footer = {"", "Configuration comes from SCRIBEHOOK_* environment variables and an optional properties file;",
-                "the README lists every key. Exit codes: 0 ok, 1 the operation failed, 2 usage or configuration error."},
+        description = {"Webhooks for AI-scribe meeting events: a receiver for Healthie's Zoom transcript and "
+                + "recording webhooks, and the hub that sends them.", ""},
+        footer = {"", "Configuration comes from SCRIBEHOOK_* environment variables and an optional properties file; "
+                + "the README lists every key. Exit codes: 0 ok, 1 the operation failed, 2 usage or configuration error.",
+                "", "Example:", "  scribehook serve"},
         subcommands = {ServeCommand.class, ReceiverCommand.class})
 public final class ScribehookCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Prints the version and the source hash the jar was built from. */

@@ -3,6 +3,8 @@ package io.scribehook.app.config;
 import io.scribehook.core.config.ConfigException;
 import io.scribehook.core.config.ConfigKey;
 import io.scribehook.core.config.ConfigSource;
+import io.scribehook.store.DatabaseSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -18,6 +20,7 @@ import java.util.Set;
  * @param source the merged values, for modules that read keys of their own
  */
 public record AppConfig(
+        String httpHost,
         int httpPort,
         Path dataDir,
         String databaseUrl,
@@ -32,10 +35,17 @@ public record AppConfig(
 
     public static AppConfig from(ConfigSource c) {
         int port = c.integer(ConfigKey.HTTP_PORT, 8080, 0, 65535);
+        String host = ListenHost.parse(c.string(ConfigKey.HTTP_HOST, ListenHost.DEFAULT));
         Path dataDir = Path.of(c.string(ConfigKey.DATA_DIR, "./data")).toAbsolutePath().normalize();
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new ConfigException(ConfigKey.DATA_DIR.key(), dataDir.toString(), "exists and is not a directory; expected a directory (created on first start)");
+        }
         String url = c.raw(ConfigKey.DATABASE_URL).orElse("jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE));
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             throw new ConfigException(ConfigKey.DATABASE_URL.key(), url, "expected a jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB URL");
+        }
+        if (url.startsWith("jdbc:sqlite:") && DatabaseSettings.of(url).sqliteFile() == null) {
+            throw new ConfigException(ConfigKey.DATABASE_URL.key(), url, "in-memory SQLite is not supported (each connection would see its own database); name a file");
         }
         Set<Role> roles = roles(c);
         String format = c.choice(ConfigKey.LOG_FORMAT, "text", "text", "json");
@@ -47,7 +57,7 @@ public record AppConfig(
         if (poll.isZero()) {
             throw new ConfigException(ConfigKey.JOB_POLL_INTERVAL.key(), "0", "expected a positive duration such as 1s");
         }
-        return new AppConfig(port, dataDir, url, roles, token, c.onOff(ConfigKey.ADMIN_AUTH, true),
+        return new AppConfig(host, port, dataDir, url, roles, token, c.onOff(ConfigKey.ADMIN_AUTH, true),
                 LogFormat.valueOf(format.toUpperCase(Locale.ROOT)), poll, c);
     }
 
@@ -65,6 +75,21 @@ public record AppConfig(
             throw new ConfigException(ConfigKey.ROLES.key(), "", "expected a comma-separated subset of receiver,hub");
         }
         return Set.copyOf(roles);
+    }
+
+    /** Whether {@link #httpHost} is the wildcard address ({@code 0.0.0.0} or {@code ::}). */
+    public boolean listensOnAllInterfaces() {
+        return ListenHost.isWildcard(httpHost);
+    }
+
+    /** The SQLite file of the database, or null for PostgreSQL. */
+    public Path sqliteFile() {
+        return isSqlite() ? DatabaseSettings.of(databaseUrl).sqliteFile().toAbsolutePath().normalize() : null;
+    }
+
+    /** The database URL with any password removed, for messages. */
+    public String redactedDatabaseUrl() {
+        return DatabaseSettings.of(databaseUrl).redactedUrl();
     }
 
     public boolean isSqlite() {

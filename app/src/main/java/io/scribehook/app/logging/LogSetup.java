@@ -1,5 +1,6 @@
 package io.scribehook.app.logging;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
@@ -11,6 +12,16 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /** Switches Logback between the human-readable default and JSON lines, and routes JUL into SLF4J. */
 public final class LogSetup {
     private LogSetup() {
+    }
+
+    /**
+     * For commands other than {@code serve}: only warnings and errors reach stderr, so a command's
+     * own output is not buried under start-up information of the parts it opens.
+     */
+    public static void quiet() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+            ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+        }
     }
 
     public static void apply(LogFormat format) {

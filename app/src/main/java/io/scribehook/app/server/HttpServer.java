@@ -34,10 +34,11 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Starts listening.
      *
+     * @param host the address to bind (a literal; {@code 0.0.0.0} for all interfaces)
      * @param adminAuth null when admin authentication is off
      * @param contributions route registrations of the active roles
      */
-    public static HttpServer start(int port, Database db, Metrics metrics, AdminAuth adminAuth,
+    public static HttpServer start(String host, int port, Database db, Metrics metrics, AdminAuth adminAuth,
                                    List<Consumer<RoutesConfig>> contributions) {
         MeterRegistry registry = metrics.registry();
         Javalin app = Javalin.create(config -> {
@@ -45,6 +46,7 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = 16L * 1024 * 1024;
+            config.jetty.host = host;
             config.jetty.port = port;
             RoutesConfig r = config.routes;
             r.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));

@@ -10,6 +10,7 @@ import java.util.Optional;
 public enum ConfigKey {
     CONFIG_FILE("SCRIBEHOOK_CONFIG_FILE", "none", "Java properties file with the same keys; environment variables override it", false),
     HTTP_PORT("SCRIBEHOOK_HTTP_PORT", "8080", "listen port (0 = any free port, printed at start)", true),
+    HTTP_HOST("SCRIBEHOOK_HTTP_HOST", "127.0.0.1", "listen address: an address of this machine, `0.0.0.0` for all interfaces; the start line prints the address bound", true),
     DATA_DIR("SCRIBEHOOK_DATA_DIR", "./data", "SQLite file, admin token file, index", true),
     DATABASE_URL("SCRIBEHOOK_DATABASE_URL", "SQLite file `scribehook.db` in the data dir", "`jdbc:sqlite:FILE` or `jdbc:postgresql://HOST:PORT/DB?user=...` (PostgreSQL for several instances)", true),
     ROLES("SCRIBEHOOK_ROLES", "receiver,hub", "comma-separated subset of `receiver,hub`", true),

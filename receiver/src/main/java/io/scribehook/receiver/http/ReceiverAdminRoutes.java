@@ -3,6 +3,7 @@ package io.scribehook.receiver.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.scribehook.receiver.inbox.Inbox;
+import io.scribehook.receiver.inbox.Replayed;
 import io.scribehook.receiver.inbox.WebhookEntry;
 import io.scribehook.receiver.inbox.WebhookFilter;
 import io.scribehook.receiver.inbox.WebhookLog;
@@ -104,12 +105,12 @@ public final class ReceiverAdminRoutes {
             bad(ctx, e.getMessage());
             return;
         }
-        Optional<Long> job = inbox.replay(id);
+        Optional<Replayed> job = inbox.replay(id);
         if (job.isEmpty()) {
             notFound(ctx, "webhook " + id + " is not in the log or has nothing to replay (rejected or ignored)");
             return;
         }
-        ctx.status(202).json(Map.of("webhook_id", id, "job_id", job.get()));
+        ctx.status(202).json(Map.of("webhook_id", id, "queued_webhook_id", job.get().queuedWebhookId(), "job_id", job.get().jobId()));
     }
 
     private void replayFailed(Context ctx) {

@@ -68,18 +68,19 @@ public final class Inbox {
     }
 
     /**
-     * Queues a stored webhook for processing again (a duplicate replays its original). Empty when
-     * the id is unknown, was rejected, or was ignored (nothing to run).
+     * Queues a stored webhook for processing again (a duplicate replays its original, and the
+     * answer names it). Empty when the id is unknown, was rejected, or was ignored (nothing to run).
      */
-    public Optional<Long> replay(long webhookId) {
+    public Optional<Replayed> replay(long webhookId) {
         return db.writer().write(h -> {
             Optional<WebhookEntry> entry = WebhookLog.find(h, webhookId);
             if (entry.isEmpty() || entry.get().status() == WebhookStatus.REJECTED || entry.get().status() == WebhookStatus.IGNORED) {
-                return Optional.<Long>empty();
+                return Optional.<Replayed>empty();
             }
             long target = entry.get().duplicateOf() != null ? entry.get().duplicateOf() : webhookId;
             WebhookLog.mark(h, target, WebhookStatus.ACCEPTED, "replay requested", entry.get().attempts(), clock.instant());
-            return Optional.of(queue.enqueue(h, JobRequest.of(Jobs.QUEUE, Jobs.PROCESS_WEBHOOK, Long.toString(target))));
+            long job = queue.enqueue(h, JobRequest.of(Jobs.QUEUE, Jobs.PROCESS_WEBHOOK, Long.toString(target)));
+            return Optional.of(new Replayed(webhookId, target, job));
         });
     }
 }

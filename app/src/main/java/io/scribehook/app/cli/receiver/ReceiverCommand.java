@@ -6,14 +6,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code scribehook receiver ...}: registration with Healthie, secrets and replay. */
 @Command(name = "receiver", mixinStandardHelpOptions = true,
-        description = "The receiving side: register with Healthie, manage secrets, replay stored webhooks.",
-        subcommands = {RegisterCommand.class, WebhooksCommand.class, SecretsCommand.class, ReplayCommand.class})
+        description = "The receiving side: register with Healthie, manage webhook secrets, replay stored webhooks.",
+        subcommands = {RegisterCommand.class, WebhooksCommand.class, SecretsCommand.class, ReplayCommand.class},
+        footerHeading = "%nExample:%n",
+        footer = "  scribehook receiver register --url https://scribe.example.com/healthie-webhooks --save")
 public final class ReceiverCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

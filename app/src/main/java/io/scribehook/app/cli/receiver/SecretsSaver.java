@@ -1,7 +1,7 @@
 package io.scribehook.app.cli.receiver;
 
-import io.scribehook.app.config.AppConfig;
 import io.scribehook.receiver.secrets.SecretStore;
+import java.io.PrintWriter;
 import java.time.Clock;
 
 /** Stores a secret read back from Healthie, through the running server or the database. */
@@ -9,8 +9,8 @@ final class SecretsSaver {
     private SecretsSaver() {
     }
 
-    static void save(AppConfig cfg, String server, String keyId, String secret) {
-        String where = ServerOrDatabase.run(cfg, server,
+    static void save(ServerOrDatabase target, PrintWriter out, String keyId, String secret) {
+        String where = target.run(
                 c -> c.post("/api/receiver/secrets", "{\"key_id\":" + ServerOrDatabase.quote(keyId) + ",\"secret\":" + ServerOrDatabase.quote(secret) + "}"),
                 a -> "the running server",
                 db -> {
@@ -20,6 +20,6 @@ final class SecretsSaver {
                     });
                     return "the database";
                 });
-        System.out.println("secret saved as " + keyId + " in " + where);
+        out.println("secret saved as " + keyId + " in " + where);
     }
 }

@@ -8,42 +8,87 @@ import io.scribehook.app.config.AppConfig;
 import io.scribehook.store.Database;
 import io.scribehook.store.DatabaseSettings;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Runs an admin operation on the running server, or, when none answers, directly on the
- * configured database (the server picks the change up when it starts).
+ * Runs an admin operation on the running server, or, when none answers and no {@code --server}
+ * was given, directly on the configured database (the server picks the change up when it runs),
+ * saying so in one line on stderr. The fallback never creates a database: an SQLite data dir or
+ * file that does not exist yet is a usage error pointing at {@code scribehook serve}.
  */
 final class ServerOrDatabase {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final AppConfig config;
+    private final String server;
+    private final PrintWriter err;
+    private final AdminClient client;
 
-    private ServerOrDatabase() {
+    ServerOrDatabase(AppConfig config, String server, PrintWriter err) {
+        this.config = config;
+        this.server = server;
+        this.err = err;
+        this.client = AdminClient.forConfig(config, server);
     }
 
     interface ServerCall {
         AdminClient.Answer call(AdminClient client) throws AdminClient.Unreachable;
     }
 
-    static <T> T run(AppConfig config, String server, ServerCall viaServer, Function<AdminClient.Answer, T> onAnswer,
-                     Function<Database, T> viaDatabase) {
-        AdminClient client = AdminClient.forConfig(config, server);
+    <T> T run(ServerCall viaServer, Function<AdminClient.Answer, T> onAnswer, Function<Database, T> viaDatabase) {
+        AdminClient.Answer a;
         try {
-            AdminClient.Answer a = viaServer.call(client);
-            if (a.status() == 401 || a.status() == 403) {
-                throw CliFailure.usage("the server at " + client.base() + " refused the admin token (" + a.status()
-                        + "); set SCRIBEHOOK_ADMIN_TOKEN or run from the server's data dir");
-            }
-            if (!a.ok()) {
-                throw CliFailure.failed("the server answered " + a.status() + ": " + message(a.body()));
-            }
-            return onAnswer.apply(a);
+            a = viaServer.call(client);
         } catch (AdminClient.Unreachable e) {
             if (server != null) {
                 throw CliFailure.failed(e.getMessage());
             }
+            requireExistingDatabase();
+            err.println("scribehook: no server at " + client.base() + "; using the database at " + config.redactedDatabaseUrl() + " directly");
+            err.flush();
             try (Database db = Database.open(DatabaseSettings.of(config.databaseUrl()))) {
                 return viaDatabase.apply(db);
             }
+        }
+        if (a.status() == 401 || a.status() == 403) {
+            throw CliFailure.usage("the server at " + client.base() + " refused the admin token (" + a.status()
+                    + "); set SCRIBEHOOK_ADMIN_TOKEN or run from the server's data dir");
+        }
+        if (!a.ok()) {
+            throw CliFailure.failed("the server answered " + a.status() + ": " + message(a.body()));
+        }
+        return onAnswer.apply(a);
+    }
+
+    /**
+     * Fails now when {@link #run} could not store anything later (no server, no database), for a
+     * command that first does something elsewhere that cannot be undone.
+     */
+    void requireReachable() {
+        if (client.answers()) {
+            return;
+        }
+        if (server != null) {
+            throw CliFailure.failed("no Scribehook server answers at " + client.base());
+        }
+        requireExistingDatabase();
+    }
+
+    private void requireExistingDatabase() {
+        Path file = config.sqliteFile();
+        if (file == null) {
+            return;
+        }
+        Path dir = config.dataDir();
+        if (file.startsWith(dir) && !Files.isDirectory(dir)) {
+            throw CliFailure.usage("no server at " + client.base() + " and the data dir " + dir + " does not exist; "
+                    + "`scribehook serve` creates it (start it once, or set SCRIBEHOOK_DATA_DIR to the server's data dir)");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw CliFailure.usage("no server at " + client.base() + " and no database at " + file + "; "
+                    + "`scribehook serve` creates it (start it once, or set SCRIBEHOOK_DATA_DIR or SCRIBEHOOK_DATABASE_URL to the server's)");
         }
     }
 
