@@ -12,7 +12,6 @@ import io.scribehook.store.Database;
 import io.scribehook.store.DatabaseSettings;
 import io.scribehook.receiver.Receiver;
 import io.scribehook.receiver.config.ReceiverConfig;
-import io.scribehook.receiver.inbox.Jobs;
 import io.scribehook.store.queue.QueueSettings;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -80,7 +79,7 @@ public final class ScribehookApp implements AutoCloseable {
                 QueueSettings queue = QueueSettings.defaults().withPollInterval(config.jobPollInterval());
                 Receiver r = Receiver.start(ReceiverConfig.from(config.source(), Optional.empty()), db, queue, metrics.registry(), clock);
                 closeables.push(r);
-                StoreMetrics.bindQueue(metrics.registry(), r.queue(), Jobs.QUEUE);
+                StoreMetrics.bindQueue(metrics.registry(), r.workers());
                 routes.add(r::register);
                 receiver = Optional.of(r);
             }
