@@ -545,12 +545,6 @@ public final class JobQueue {
                 byState.getOrDefault("retryable", 0L), byState.getOrDefault("dead", 0L));
     }
 
-    /** Deletes up to {@code batchSize} completed or dead jobs finished before {@code t}; returns how many. */
-    public int deleteFinishedBefore(Instant t, int batchSize) {
-        return db.writer().write(h -> h.createUpdate(sql.deleteFinished).bind(0, t.toEpochMilli()).bind(1, batchSize)
-                .execute());
-    }
-
     /** Wakes the idle workers of {@code queue} in this process (after moving a ManualClock, say). */
     public void nudge(String queue) {
         wakeups.signal(queue, WakeReason.SIGNAL);

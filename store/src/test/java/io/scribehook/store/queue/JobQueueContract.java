@@ -555,24 +555,44 @@ public abstract class JobQueueContract {
     }
 
     @Test
-    void finishedJobsAreDeletedInBatches() {
+    void retentionDeletesFinishedJobsPastItInBatchesAndKeepsTheRest() {
         for (int i = 0; i < 5; i++) {
             enqueue("old-" + i);
         }
         List<Job> old = queue.claim(Q, "w", 5);
         queue.completeAll(old.subList(0, 4));
         queue.fail(old.get(4), "gone", false);
+        long oldRunning = enqueue("old-but-running");
+        queue.claim(Q, "w", 1);
         clock.advance(Duration.ofDays(1));
         long recent = enqueue("recent");
         queue.complete(queue.claim(Q, "w", 1).get(0));
         long waiting = enqueue("waiting");
 
-        assertThat(queue.deleteFinishedBefore(clock.instant(), 3)).isEqualTo(3);
-        assertThat(queue.deleteFinishedBefore(clock.instant(), 3)).isEqualTo(2);
-        assertThat(queue.deleteFinishedBefore(clock.instant(), 3)).isZero();
+        JobRetention retention = new JobRetention(db, Duration.ofHours(23), clock, 2);
+        assertThat(retention.runOnce()).isEqualTo(5);
+        assertThat(retention.runOnce()).isZero();
+        assertThat(queue.find(old.get(0).id())).isEmpty();
+        assertThat(queue.find(old.get(4).id())).isEmpty();
+        assertThat(queue.find(oldRunning)).isPresent();
         assertThat(queue.find(recent)).isPresent();
         assertThat(queue.find(waiting)).isPresent();
-        assertThat(queue.find(old.get(0).id())).isEmpty();
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(retention.runOnce()).isEqualTo(1);
+        assertThat(queue.find(recent)).isEmpty();
+        assertThat(queue.find(waiting)).isPresent();
+    }
+
+    @Test
+    void retentionRunsOnItsSchedule() {
+        enqueue("done");
+        queue.complete(queue.claim(Q, "w", 1).get(0));
+        clock.advance(Duration.ofDays(8));
+        try (JobRetention retention = new JobRetention(db, Duration.ofDays(7), clock, 1000)
+                .start(Duration.ZERO, Duration.ofHours(1))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(JobState.COMPLETED) == 0);
+        }
     }
 
     @Test
