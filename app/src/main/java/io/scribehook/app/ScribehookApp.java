@@ -13,10 +13,11 @@ import io.scribehook.store.Database;
 import io.scribehook.store.DatabaseSettings;
 import io.scribehook.receiver.Receiver;
 import io.scribehook.receiver.config.ReceiverConfig;
-import io.scribehook.receiver.inbox.Jobs;
+import io.scribehook.store.queue.JobRetention;
 import io.scribehook.store.queue.QueueSettings;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScribehookApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScribehookApp.class);
+    private static final int JOB_RETENTION_BATCH = 1000;
+    private static final Duration JOB_RETENTION_EVERY = Duration.ofMinutes(10);
     private final AppConfig config;
     private final Database database;
     private final Metrics metrics;
@@ -74,6 +77,8 @@ public final class ScribehookApp implements AutoCloseable {
             db = Database.open(dbSettings);
             closeables.push(db);
             StoreMetrics.bind(metrics.registry(), db);
+            closeables.push(new JobRetention(db, config.jobRetention(), clock, JOB_RETENTION_BATCH)
+                    .start(Duration.ofMinutes(1), JOB_RETENTION_EVERY));
             AdminAuth auth = null;
             if (config.adminAuth()) {
                 AdminToken token = AdminToken.resolve(config.adminToken(), config.dataDir());
@@ -90,7 +95,7 @@ public final class ScribehookApp implements AutoCloseable {
             if (receiverConfig.isPresent()) {
                 Receiver r = Receiver.start(receiverConfig.get(), db, queue, metrics.registry(), clock);
                 closeables.push(r);
-                StoreMetrics.bindQueue(metrics.registry(), r.queue(), Jobs.QUEUE);
+                StoreMetrics.bindQueue(metrics.registry(), r.workers());
                 routes.add(r::register);
                 receiver = Optional.of(r);
             }

@@ -12,6 +12,7 @@ import io.scribehook.core.config.ConfigSource;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,17 @@ class AppConfigTest {
         assertThat(c.roles()).containsExactlyInAnyOrder(Role.RECEIVER, Role.HUB);
         assertThat(c.logFormat()).isEqualTo(LogFormat.TEXT);
         assertThat(c.adminAuth()).isTrue();
+        assertThat(c.jobRetention()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void jobRetentionIsADurationAboveZero() {
+        assertThat(AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_JOB_RETENTION", "36h"))).jobRetention())
+                .isEqualTo(Duration.ofHours(36));
+        assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_JOB_RETENTION", "0s"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_JOB_RETENTION").hasMessageContaining("0s");
+        assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_JOB_RETENTION", "a week"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_JOB_RETENTION");
     }
 
     @Test

@@ -1,10 +1,16 @@
 package io.scribehook.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.scribehook.app.server.AdminToken;
+import io.scribehook.receiver.inbox.Jobs;
+import io.scribehook.store.queue.JobQueue;
+import io.scribehook.store.queue.JobRequest;
+import io.scribehook.store.queue.JobState;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +73,39 @@ class ServeTest {
         assertThat(m.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(m.body()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count")
                 .contains("route=\"/healthz\"").contains("scribehook_store_commits_total");
+    }
+
+    /** The value of the sample of {@code metric} whose labels include every one of {@code labels}, or empty. */
+    private static Optional<Double> sample(String scrape, String metric, String... labels) {
+        return scrape.lines().filter(l -> l.startsWith(metric + "{"))
+                .filter(l -> Arrays.stream(labels).allMatch(l::contains))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst();
+    }
+
+    /** Runs the garbage collector until an object reachable only weakly has been collected. */
+    private static void collectWeaklyReachable() {
+        WeakReference<Object> canary = new WeakReference<>(new Object());
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            System.gc();
+            return canary.get() == null;
+        });
+    }
+
+    @Test
+    void queueGaugesReadTheDatabaseAfterAGarbageCollection() throws Exception {
+        JobQueue queue = app.receiver().orElseThrow().queue();
+        long stray = queue.enqueue(JobRequest.of(Jobs.QUEUE, "no-such-kind", "{}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> queue.find(stray).orElseThrow().state() == JobState.DEAD);
+        collectWeaklyReachable(); // Micrometer holds a gauge's state weakly: a lost one reads NaN from here on
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                sample(get("/metrics").body(), "scribehook_jobs", "queue=\"receiver\"", "state=\"dead\"")
+                        .orElse(Double.NaN) == 1.0);
+        String m = get("/metrics").body();
+        assertThat(sample(m, "scribehook_jobs", "queue=\"receiver\"", "state=\"available\"")).contains(0.0);
+        assertThat(sample(m, "scribehook_jobs", "queue=\"receiver\"", "state=\"running\"")).contains(0.0);
+        assertThat(sample(m, "scribehook_jobs", "state=\"completed\"")).isEmpty();
+        assertThat(sample(m, "scribehook_job_outcomes_total", "queue=\"receiver\"", "outcome=\"dead\"")).contains(1.0);
+        assertThat(sample(m, "scribehook_job_outcomes_total", "queue=\"receiver\"", "outcome=\"completed\"")).contains(0.0);
     }
 
     @Test

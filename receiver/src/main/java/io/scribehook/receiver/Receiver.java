@@ -18,7 +18,6 @@ import io.scribehook.store.Database;
 import io.scribehook.store.queue.JobQueue;
 import io.scribehook.store.queue.QueueSettings;
 import io.scribehook.store.queue.WorkerPool;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -73,9 +72,11 @@ public final class Receiver implements AutoCloseable {
                 new ReceiverMetrics(registry), pressure);
         ReceiverAdminRoutes admin = new ReceiverAdminRoutes(db, inbox, verifiers, config.envSecrets(), clock);
         Optional<HealthieClient> healthie = config.healthieApi().map(s -> new HealthieClient(s, clock, registry));
-        WorkerPool workers = new WorkerPool(queue, Jobs.QUEUE, owner(), config.workers(),
-                new WebhookProcessor(db, queue, healthie, clock, registry), WorkerPool.Listener.NONE, pressure);
-        workers.start();
+        WorkerPool workers = WorkerPool.builder(queue, Jobs.QUEUE)
+                .handlers(new WebhookProcessor(db, queue, healthie, clock, registry).handlers())
+                .concurrency(config.workers())
+                .throttle(pressure)
+                .start();
         RetentionSweep retention = new RetentionSweep(db, config.logRetention(), clock, 1000);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("receiver-retention").unstarted(r));
         scheduler.scheduleWithFixedDelay(() -> {
@@ -96,10 +97,6 @@ public final class Receiver implements AutoCloseable {
         return new Receiver(config, inbox, queue, verifiers, endpoint, admin, retention, workers, healthie, scheduler);
     }
 
-    private static String owner() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/receiver";
-    }
-
     /** Mounts the webhook endpoint and the admin routes. */
     public void register(RoutesConfig routes) {
         routes.post(config.webhookPath(), endpoint);
@@ -112,6 +109,11 @@ public final class Receiver implements AutoCloseable {
 
     public JobQueue queue() {
         return queue;
+    }
+
+    /** The workers of the receiver's queue. */
+    public WorkerPool workers() {
+        return workers;
     }
 
     public RetentionSweep retention() {

@@ -29,6 +29,7 @@ public record AppConfig(
         boolean adminAuth,
         LogFormat logFormat,
         Duration jobPollInterval,
+        Duration jobRetention,
         ConfigSource source) {
 
     public static final String SQLITE_FILE = "scribehook.db";
@@ -57,8 +58,13 @@ public record AppConfig(
         if (poll.isZero()) {
             throw new ConfigException(ConfigKey.JOB_POLL_INTERVAL.key(), "0", "expected a positive duration such as 1s");
         }
+        Duration jobRetention = c.duration(ConfigKey.JOB_RETENTION, Duration.ofDays(7));
+        if (jobRetention.isZero()) {
+            throw new ConfigException(ConfigKey.JOB_RETENTION.key(), c.raw(ConfigKey.JOB_RETENTION).orElse("0"),
+                    "expected a positive duration such as 7d");
+        }
         return new AppConfig(host, port, dataDir, url, roles, token, c.onOff(ConfigKey.ADMIN_AUTH, true),
-                LogFormat.valueOf(format.toUpperCase(Locale.ROOT)), poll, c);
+                LogFormat.valueOf(format.toUpperCase(Locale.ROOT)), poll, jobRetention, c);
     }
 
     private static Set<Role> roles(ConfigSource c) {

@@ -23,7 +23,7 @@ class ReceiverProcessingTest {
     static void start() {
         h = ReceiverHarness.start(Map.of("SCRIBEHOOK_WEBHOOK_SECRETS", ReceiverHarness.SECRET + "," + ReceiverHarness.OLD_SECRET),
                 Clock.systemUTC());
-        for (String id : new String[] {"2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009", "2010", "2011"}) {
+        for (String id : new String[] {"2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009", "2010", "2011", "2012"}) {
             h.standIn.putAppointment(id, HealthieStandIn.sampleAppointment(id));
         }
     }
@@ -187,6 +187,19 @@ class ReceiverProcessingTest {
         assertThat(replay.statusCode()).isEqualTo(202);
         h.awaitStatus(id, "processed");
         assertThat(h.admin("POST", "/api/receiver/webhooks/999999/replay", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDuplicateTranscriptAvailableRefreshesTheAppointmentAndFindsANewTranscript() {
+        String available = event("appointment.transcript_available", "2012", 1_764_234_000L);
+        sendAndAwait(available, "processed");
+        assertThat(h.appointment("2012").get("transcript_ids")).isEmpty();
+        h.standIn.putTranscripts("2012", "[" + HealthieStandIn.transcript("t-2012", "completed", "full", "https://files.example/t",
+                "2026-03-02T15:00:05Z", "2026-03-02T15:45:00Z") + "]");
+        HttpResponse<String> again = h.send(Profile.HEALTHIE_RFC9421, available);
+        assertThat(again.body()).contains("\"duplicate\":true");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> h.appointment("2012").get("transcript_ids").toString().contains("t-2012"));
     }
 
     @Test

@@ -18,6 +18,7 @@ public enum ConfigKey {
     ADMIN_AUTH("SCRIBEHOOK_ADMIN_AUTH", "on", "`off` disables admin authentication (a warning is logged at start)", true),
     LOG_FORMAT("SCRIBEHOOK_LOG_FORMAT", "text", "`text` (human-readable) or `json` (one JSON object a line)", true),
     JOB_POLL_INTERVAL("SCRIBEHOOK_JOB_POLL_INTERVAL", "1s", "polling fallback of the job queue when no wake-up signal arrives", true),
+    JOB_RETENTION("SCRIBEHOOK_JOB_RETENTION", "7d", "finished jobs (completed, dead) older than this are deleted, in batches, every 10 minutes", true),
     WEBHOOK_PATH("SCRIBEHOOK_WEBHOOK_PATH", "/healthie-webhooks", "receiver endpoint", true),
     WEBHOOK_PUBLIC_PATH("SCRIBEHOOK_WEBHOOK_PUBLIC_PATH", "the webhook path", "path the sender signed (the registered URL's path) when a proxy rewrites it", true),
     WEBHOOK_MAX_BYTES("SCRIBEHOOK_WEBHOOK_MAX_BYTES", "1MiB", "largest accepted webhook body (413 beyond); bytes, or with KiB/MiB", true),

@@ -4,7 +4,6 @@ import io.scribehook.core.event.EventTypes;
 import io.scribehook.core.event.ThinEvent;
 import io.scribehook.store.Database;
 import io.scribehook.store.queue.JobQueue;
-import io.scribehook.store.queue.JobRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,13 +49,13 @@ public final class Inbox {
                     profile, keyId, sourceIp, 200, bodySha, dedupe, original.orElse(null), body));
             if (original.isPresent()) {
                 boolean refresh = REFRESH_ON_DUPLICATE.contains(event.eventType())
-                        && RefreshRequests.request(h, queue, event.resourceId(), now);
+                        && queue.offer(h, Jobs.refresh(event.resourceId())).inserted();
                 return new AcceptOutcome.Duplicate(id, original.get(), refresh);
             }
             if (status == WebhookStatus.IGNORED) {
                 return new AcceptOutcome.Ignored(id);
             }
-            long job = queue.enqueue(h, JobRequest.of(Jobs.QUEUE, Jobs.PROCESS_WEBHOOK, Long.toString(id)));
+            long job = queue.enqueue(h, Jobs.processWebhook(id));
             return new AcceptOutcome.Accepted(id, job);
         });
     }
@@ -79,7 +78,7 @@ public final class Inbox {
             }
             long target = entry.get().duplicateOf() != null ? entry.get().duplicateOf() : webhookId;
             WebhookLog.mark(h, target, WebhookStatus.ACCEPTED, "replay requested", entry.get().attempts(), clock.instant());
-            long job = queue.enqueue(h, JobRequest.of(Jobs.QUEUE, Jobs.PROCESS_WEBHOOK, Long.toString(target)));
+            long job = queue.enqueue(h, Jobs.processWebhook(target));
             return Optional.of(new Replayed(webhookId, target, job));
         });
     }

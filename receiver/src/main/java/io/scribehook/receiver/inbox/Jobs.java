@@ -1,5 +1,7 @@
 package io.scribehook.receiver.inbox;
 
+import io.scribehook.store.queue.JobRequest;
+
 /** Queue and job kinds of the receiver. */
 public final class Jobs {
     /** The receiver's queue. */
@@ -8,9 +10,20 @@ public final class Jobs {
     public static final String PROCESS_WEBHOOK = "webhook";
     /** Re-fetch one appointment (coalesced after duplicates); payload = the appointment id. */
     public static final String REFRESH_APPOINTMENT = "refresh";
-    /** Delete webhook log rows past retention, in batches. */
-    public static final String RETENTION = "retention";
 
     private Jobs() {
+    }
+
+    /** Processes stored webhook {@code webhookId}. */
+    public static JobRequest processWebhook(long webhookId) {
+        return JobRequest.of(QUEUE, PROCESS_WEBHOOK, Long.toString(webhookId));
+    }
+
+    /**
+     * Refreshes one appointment, coalesced: at most one such job waits per appointment (unique key
+     * {@code refresh:<appointment id>}); a request arriving while the refresh runs schedules another.
+     */
+    public static JobRequest refresh(String appointmentId) {
+        return JobRequest.of(QUEUE, REFRESH_APPOINTMENT, appointmentId).withUniqueKey("refresh:" + appointmentId);
     }
 }

@@ -11,13 +11,13 @@ import io.scribehook.receiver.healthie.FetchResult;
 import io.scribehook.receiver.healthie.HealthieClient;
 import io.scribehook.receiver.healthie.TranscriptRef;
 import io.scribehook.receiver.inbox.Jobs;
-import io.scribehook.receiver.inbox.RefreshRequests;
 import io.scribehook.receiver.inbox.WebhookEntry;
 import io.scribehook.receiver.inbox.WebhookLog;
 import io.scribehook.receiver.inbox.WebhookStatus;
 import io.scribehook.store.Database;
+import io.scribehook.store.queue.CompletionResult;
 import io.scribehook.store.queue.Job;
-import io.scribehook.store.queue.JobHandler;
+import io.scribehook.store.queue.JobHandlers;
 import io.scribehook.store.queue.JobOutcome;
 import io.scribehook.store.queue.JobQueue;
 import java.time.Clock;
@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * Runs the receiver's jobs: fetches the resource behind a thin webhook and applies its effects
  * (appointment snapshot, recording lifecycle, attendance, transcript list) idempotently, then
  * records the webhook's fate in the log and completes the job, in one transaction. Network calls
- * happen outside transactions.
+ * happen outside transactions. {@link #handlers()} gives its handler per job kind.
  */
-public final class WebhookProcessor implements JobHandler {
+public final class WebhookProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
     private final Database db;
     private final JobQueue queue;
@@ -61,13 +61,11 @@ public final class WebhookProcessor implements JobHandler {
                 .description("receiver job attempts by outcome").register(registry);
     }
 
-    @Override
-    public JobOutcome handle(Job job) {
-        return switch (job.kind()) {
-            case Jobs.PROCESS_WEBHOOK -> processWebhook(job);
-            case Jobs.REFRESH_APPOINTMENT -> refresh(job);
-            default -> new JobOutcome.Fail("unknown job kind " + job.kind());
-        };
+    /** The receiver's job handlers: {@link Jobs#PROCESS_WEBHOOK} and {@link Jobs#REFRESH_APPOINTMENT}. */
+    public JobHandlers handlers() {
+        return JobHandlers.create()
+                .on(Jobs.PROCESS_WEBHOOK, this::processWebhook)
+                .on(Jobs.REFRESH_APPOINTMENT, this::refresh);
     }
 
     private JobOutcome processWebhook(Job job) {
@@ -132,12 +130,12 @@ public final class WebhookProcessor implements JobHandler {
         }));
     }
 
+    /**
+     * Re-fetches an appointment and its transcripts. Coalesced by the job's unique key: while this
+     * runs, a new request schedules another refresh, which sees what appeared meanwhile.
+     */
     private JobOutcome refresh(Job job) {
         String appointmentId = job.payload();
-        db.writer().write(h -> {
-            RefreshRequests.started(h, appointmentId);
-            return null;
-        });
         if (healthie.isEmpty()) {
             return new JobOutcome.Retry("no Healthie API configured (set SCRIBEHOOK_HEALTHIE_API_URL)");
         }
@@ -151,16 +149,16 @@ public final class WebhookProcessor implements JobHandler {
             dead.increment();
             return new JobOutcome.Fail(p.reason());
         }
-        db.writer().write(h -> {
+        CompletionResult completion = db.writer().write(h -> {
             Instant now = clock.instant();
             AppointmentSnapshots.store(h, appointmentId, fetched instanceof FetchResult.Found<AppointmentSnapshot> f ? f.value() : null, now);
             if (list instanceof FetchResult.Found<List<TranscriptRef>> f) {
                 Transcripts.upsert(h, appointmentId, f.value(), now);
             }
-            return null;
+            return queue.complete(h, job);
         });
         processed.increment();
-        return new JobOutcome.Done();
+        return new JobOutcome.Completed(completion);
     }
 
     private JobOutcome finish(Job job, long webhookId, Step step) {

@@ -3,14 +3,16 @@ package io.scribehook.store.queue;
 import io.scribehook.store.Database;
 import io.scribehook.store.Dialect;
 import io.scribehook.store.GroupCommitter;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The durable job queue: enqueue inside the caller's transaction, claim with one statement, lease
- * with heartbeats, finish with version-guarded updates, reclaim jobs whose worker vanished.
+ * The durable job queue: enqueue inside the caller's transaction (at most one pending job per
+ * unique key), claim with one statement, lease with heartbeats, finish with version-guarded updates
+ * (complete, fail, retry at a time, snooze), reclaim jobs whose worker vanished.
  *
  * <p>Every state change goes through the database's {@link GroupCommitter} (the methods taking a
  * {@link Handle} run inside a transaction the caller already holds, so a handler can record its
@@ -74,28 +77,80 @@ public final class JobQueue {
      * delivered at commit on PostgreSQL, an in-process signal after commit on SQLite. Nothing is
      * enqueued, and nobody woken, if that transaction rolls back.
      *
-     * @return the job id
+     * @return the new job's id; for a request with a {@link JobRequest#uniqueKey()} that found a
+     *         pending job with its key, that job's id (see {@link #offer(Handle, JobRequest)})
      */
     public long enqueue(Handle h, JobRequest r) {
+        return offer(h, r).id();
+    }
+
+    /** Enqueues in a transaction of its own; returns once committed. */
+    public long enqueue(JobRequest r) {
+        return db.writer().write(h -> enqueue(h, r));
+    }
+
+    /**
+     * {@link #enqueue(Handle, JobRequest)}, telling whether a job was inserted: a request with a
+     * {@link JobRequest#uniqueKey()} inserts nothing while a job of its queue with that key is
+     * pending (available or retryable), and returns {@link EnqueueResult.AlreadyPending} with that
+     * job's id ({@code INSERT ... ON CONFLICT DO NOTHING} on a partial unique index, so concurrent
+     * writers never fail on it). A running job does not count: a request arriving while it runs
+     * inserts a new job.
+     */
+    public EnqueueResult offer(Handle h, JobRequest r) {
         long now = clock.millis();
-        Query q = h.createQuery(sql.enqueue);
-        bindRequest(q, 0, r, now);
-        if (db.dialect() == Dialect.POSTGRES) {
-            q.bind(7, r.queue());
+        if (r.uniqueKey() == null) {
+            return new EnqueueResult.Inserted(insert(h, sql.enqueue, r, now).orElseThrow());
         }
-        long id = q.mapTo(long.class).one();
-        if (db.dialect() == Dialect.SQLITE) {
+        for (int tries = 0; tries < 5; tries++) {
+            Optional<Long> id = insert(h, sql.enqueueUnique, r, now);
+            if (id.isPresent()) {
+                return new EnqueueResult.Inserted(id.get());
+            }
+            Optional<Long> pending = pendingWithKey(h, r.queue(), r.uniqueKey());
+            if (pending.isPresent()) {
+                return new EnqueueResult.AlreadyPending(pending.get());
+            }
+            // the pending job was claimed between the two statements: insert again
+        }
+        throw new IllegalStateException("job with unique key " + r.uniqueKey() + " in queue " + r.queue()
+                + " neither inserted nor found pending after 5 tries");
+    }
+
+    /** {@link #offer(Handle, JobRequest)} in a transaction of its own; returns once committed. */
+    public EnqueueResult offer(JobRequest r) {
+        return db.writer().write(h -> offer(h, r));
+    }
+
+    private Optional<Long> insert(Handle h, String statement, JobRequest r, long now) {
+        Query q = h.createQuery(statement);
+        int next = bindRequest(q, 0, r, now);
+        if (r.uniqueKey() != null) {
+            q.bind(next++, r.uniqueKey());
+        }
+        if (db.dialect() == Dialect.POSTGRES) {
+            q.bind(next, r.queue());
+        }
+        Optional<Long> id = q.mapTo(long.class).findOne();
+        if (id.isPresent() && db.dialect() == Dialect.SQLITE) {
             db.notifications().publish(h, Wakeups.CHANNEL, r.queue());
         }
         return id;
     }
 
+    private Optional<Long> pendingWithKey(Handle h, String queue, String key) {
+        return h.createQuery(sql.pendingWithKey).bind(0, queue).bind(1, key).mapTo(long.class).findOne();
+    }
+
     /**
      * Inserts many jobs in the transaction of {@code h} with one statement per 500 (SQLite: a
      * multi-row insert; PostgreSQL: an insert from {@code unnest} of seven arrays); ids in request
-     * order.
+     * order. Requests with a unique key go one by one through {@link #enqueue(Handle, JobRequest)}.
      */
     public List<Long> enqueueAll(Handle h, List<JobRequest> requests) {
+        if (requests.stream().anyMatch(r -> r.uniqueKey() != null)) {
+            return enqueueMixed(h, requests);
+        }
         long now = clock.millis();
         List<Long> ids = new ArrayList<>(requests.size());
         Set<String> queues = new LinkedHashSet<>();
@@ -109,6 +164,16 @@ public final class JobQueue {
         }
         for (String queue : queues) {
             db.notifications().publish(h, Wakeups.CHANNEL, queue);
+        }
+        return ids;
+    }
+
+    private List<Long> enqueueMixed(Handle h, List<JobRequest> requests) {
+        List<JobRequest> plain = requests.stream().filter(r -> r.uniqueKey() == null).toList();
+        Iterator<Long> plainIds = enqueueAll(h, plain).iterator();
+        List<Long> ids = new ArrayList<>(requests.size());
+        for (JobRequest r : requests) {
+            ids.add(r.uniqueKey() == null ? plainIds.next() : enqueue(h, r));
         }
         return ids;
     }
@@ -146,11 +211,6 @@ public final class JobQueue {
                 .bindArray(2, String.class, (Object[]) payloads).bindArray(3, Integer.class, (Object[]) priorities)
                 .bindArray(4, Integer.class, (Object[]) attempts).bindArray(5, Long.class, (Object[]) scheduled)
                 .bindArray(6, Long.class, (Object[]) created);
-    }
-
-    /** Enqueues in a transaction of its own; returns once committed. */
-    public long enqueue(JobRequest r) {
-        return db.writer().write(h -> enqueue(h, r));
     }
 
     private int bindRequest(Query q, int i, JobRequest r, long now) {
@@ -216,7 +276,8 @@ public final class JobQueue {
 
     /**
      * Running jobs whose lease has expired go back to retryable (due now), or to dead when out of
-     * attempts; version + 1, so their old worker can no longer finish them.
+     * attempts; version + 1, so their old worker can no longer finish them. A job with a unique key
+     * whose key is pending again is completed as superseded instead (see {@link #fail}).
      *
      * @return how many jobs were reclaimed
      */
@@ -235,6 +296,33 @@ public final class JobQueue {
                 }
             }
             if (queues.size() < RECLAIM_BATCH) {
+                return total + reclaimKeyed();
+            }
+        }
+    }
+
+    /** Expired jobs with a unique key, one transaction each: two of them may share their key. */
+    private int reclaimKeyed() {
+        int total = 0;
+        while (true) {
+            long now = clock.millis();
+            List<Long> ids = db.withHandle(h -> h.createQuery(sql.expiredKeyed).bind(0, now).bind(1, RECLAIM_BATCH)
+                    .mapTo(long.class).list());
+            for (long id : ids) {
+                FailureResult r = db.writer().write(h -> {
+                    Optional<Job> expired = h.createQuery(sql.lockExpired).bind(0, id).bind(1, now).map(JobSql.JOB).findOne();
+                    if (expired.isEmpty()) {
+                        return (FailureResult) new FailureResult.Stale(id);
+                    }
+                    Job j = expired.get();
+                    String error = "lease of " + (j.leaseOwner() == null ? "unknown" : j.leaseOwner()) + " expired";
+                    return j.attempt() >= j.maxAttempts() ? dead(h, j, error) : sendBack(h, j, now, error, false);
+                });
+                if (!(r instanceof FailureResult.Stale)) {
+                    total++;
+                }
+            }
+            if (ids.size() < RECLAIM_BATCH) {
                 return total;
             }
         }
@@ -298,7 +386,9 @@ public final class JobQueue {
     /**
      * Records a failed attempt: retryable again at now + backoff[attempt - 1] ± jitter, or dead when
      * not retryable or out of attempts; {@link FailureResult.Stale} when the job is no longer this
-     * claim's.
+     * claim's. A job with a unique key goes back only if no other job with its key is pending;
+     * otherwise it is completed, {@link FailureResult.Superseded}, since the pending one does the
+     * same work.
      */
     public FailureResult fail(Job j, String error, boolean retryable) {
         return db.writer().write(h -> fail(h, j, error, retryable));
@@ -306,21 +396,124 @@ public final class JobQueue {
 
     /** {@link #fail(Job, String, boolean)} inside the caller's transaction. */
     public FailureResult fail(Handle h, Job j, String error, boolean retryable) {
-        long now = clock.millis();
-        String err = truncate(error == null ? "failed" : error);
         if (!retryable || j.attempt() >= j.maxAttempts()) {
-            int n = h.createUpdate(sql.dead).bind(0, now).bind(1, err).bind(2, j.id()).bind(3, j.version()).execute();
-            return n == 1 ? new FailureResult.Dead(j.id(), j.attempt()) : new FailureResult.Stale(j.id());
+            return dead(h, j, error);
         }
-        long at = now + jittered(settings.backoffAfter(j.attempt()));
-        int n = h.createUpdate(sql.retry).bind(0, at).bind(1, err).bind(2, j.id()).bind(3, j.version()).execute();
+        return sendBack(h, j, clock.millis() + jittered(settings.backoffAfter(j.attempt())), error, false);
+    }
+
+    /**
+     * Records a failed attempt that is to run again not before {@code at} (a {@code Retry-After},
+     * say; a time already past means now), or dead when out of attempts. Otherwise as
+     * {@link #fail(Job, String, boolean)}.
+     */
+    public FailureResult retryAt(Job j, Instant at, String error) {
+        return db.writer().write(h -> retryAt(h, j, at, error));
+    }
+
+    /** {@link #retryAt(Job, Instant, String)} inside the caller's transaction. */
+    public FailureResult retryAt(Handle h, Job j, Instant at, String error) {
+        Objects.requireNonNull(at, "at");
+        if (j.attempt() >= j.maxAttempts()) {
+            return dead(h, j, error);
+        }
+        return sendBack(h, j, Math.max(clock.millis(), at.toEpochMilli()), error, false);
+    }
+
+    /**
+     * Puts a running job back to wait until {@code until} (a time already past means now) without
+     * spending its attempt: {@link FailureResult.Snoozed}, {@link FailureResult.Superseded} as in
+     * {@link #fail(Job, String, boolean)}, or {@link FailureResult.Stale}. {@code reason} becomes its
+     * {@link Job#lastError()}.
+     */
+    public FailureResult snooze(Job j, Instant until, String reason) {
+        return db.writer().write(h -> snooze(h, j, until, reason));
+    }
+
+    /** {@link #snooze(Job, Instant, String)} inside the caller's transaction. */
+    public FailureResult snooze(Handle h, Job j, Instant until, String reason) {
+        Objects.requireNonNull(until, "until");
+        return sendBack(h, j, Math.max(clock.millis(), until.toEpochMilli()), reason, true);
+    }
+
+    private FailureResult dead(Handle h, Job j, String error) {
+        int n = h.createUpdate(sql.dead).bind(0, clock.millis()).bind(1, text(error)).bind(2, j.id()).bind(3, j.version())
+                .execute();
+        return n == 1 ? new FailureResult.Dead(j.id(), j.attempt()) : new FailureResult.Stale(j.id());
+    }
+
+    /**
+     * Back to retryable at {@code at}, or completed as superseded when a job with the same unique key
+     * is pending. The pending job may be inserted by a transaction that commits only while this one
+     * writes (PostgreSQL): then the update fails on the unique index, is rolled back to a savepoint,
+     * and the next round finds the job.
+     */
+    private FailureResult sendBack(Handle h, Job j, long at, String reason, boolean snooze) {
+        String error = text(reason);
+        if (j.uniqueKey() == null) {
+            return retryable(h, j, at, error, snooze);
+        }
+        boolean savepoint = db.dialect() == Dialect.POSTGRES && inTransaction(h);
+        for (int tries = 0; tries < 5; tries++) {
+            Optional<Long> pending = pendingWithKey(h, j.queue(), j.uniqueKey());
+            if (pending.isPresent()) {
+                int n = h.createUpdate(sql.supersede).bind(0, clock.millis())
+                        .bind(1, truncate("superseded by pending job " + pending.get() + ": " + error))
+                        .bind(2, j.id()).bind(3, j.version()).execute();
+                return n == 1 ? new FailureResult.Superseded(j.id(), pending.get()) : new FailureResult.Stale(j.id());
+            }
+            if (savepoint) {
+                h.execute("SAVEPOINT job_unique_key");
+            }
+            try {
+                FailureResult r = retryable(h, j, at, error, snooze);
+                if (savepoint) {
+                    h.execute("RELEASE SAVEPOINT job_unique_key");
+                }
+                return r;
+            } catch (RuntimeException e) {
+                if (!uniqueViolation(e)) {
+                    throw e;
+                }
+                if (savepoint) {
+                    h.execute("ROLLBACK TO SAVEPOINT job_unique_key");
+                    h.execute("RELEASE SAVEPOINT job_unique_key");
+                }
+            }
+        }
+        throw new IllegalStateException("job " + j.id() + " with unique key " + j.uniqueKey()
+                + " could neither go back nor be superseded after 5 tries");
+    }
+
+    private FailureResult retryable(Handle h, Job j, long at, String error, boolean snooze) {
+        int n = h.createUpdate(sql.retry).bind(0, snooze ? 1 : 0).bind(1, at).bind(2, error).bind(3, j.id())
+                .bind(4, j.version()).execute();
         if (n != 1) {
             return new FailureResult.Stale(j.id());
         }
-        if (at <= now) {
+        if (at <= clock.millis()) {
             db.notifications().publish(h, Wakeups.CHANNEL, j.queue());
         }
-        return new FailureResult.Rescheduled(j.id(), j.attempt(), Instant.ofEpochMilli(at));
+        return snooze ? new FailureResult.Snoozed(j.id(), Instant.ofEpochMilli(at))
+                : new FailureResult.Rescheduled(j.id(), j.attempt(), Instant.ofEpochMilli(at));
+    }
+
+    private static boolean inTransaction(Handle h) {
+        try {
+            return !h.getConnection().getAutoCommit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("connection state unknown: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean uniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof SQLException e && ("23505".equals(e.getSQLState())
+                    || (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long jittered(Duration base) {
@@ -338,21 +531,18 @@ public final class JobQueue {
         return db.withHandle(h -> h.createQuery(sql.find).bind(0, id).map(JobSql.JOB).findOne());
     }
 
-    /** Jobs of {@code queue} per state (every state present, zero when none), for metrics. */
-    public Map<JobState, Long> counts(String queue) {
-        Map<JobState, Long> out = new EnumMap<>(JobState.class);
-        for (JobState s : JobState.values()) {
-            out.put(s, 0L);
-        }
-        db.withHandle(h -> h.createQuery(sql.counts).bind(0, queue)
-                .map((rs, ctx) -> out.put(JobState.fromSql(rs.getString(1)), rs.getLong(2))).list());
-        return out;
-    }
-
-    /** Deletes up to {@code batchSize} completed or dead jobs finished before {@code t}; returns how many. */
-    public int deleteFinishedBefore(Instant t, int batchSize) {
-        return db.writer().write(h -> h.createUpdate(sql.deleteFinished).bind(0, t.toEpochMilli()).bind(1, batchSize)
-                .execute());
+    /**
+     * Jobs of {@code queue} waiting, running and dead, for metrics: one statement, each state counted
+     * through its partial index, so the cost follows those jobs and never the completed ones (which
+     * are not counted; count completions as they happen instead).
+     */
+    public QueueCounts counts(String queue) {
+        Map<String, Long> byState = new HashMap<>();
+        db.withHandle(h -> h.createQuery(sql.counts).bind(0, queue).bind(1, queue).bind(2, queue)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list())
+                .forEach(e -> byState.put(e.getKey(), e.getValue()));
+        return new QueueCounts(byState.getOrDefault("available", 0L), byState.getOrDefault("running", 0L),
+                byState.getOrDefault("retryable", 0L), byState.getOrDefault("dead", 0L));
     }
 
     /** Wakes the idle workers of {@code queue} in this process (after moving a ManualClock, say). */
@@ -367,6 +557,10 @@ public final class JobQueue {
      */
     private <T> T direct(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
         return db.dialect() == Dialect.SQLITE ? db.writer().write(work) : db.withHandle(work);
+    }
+
+    private static String text(String error) {
+        return truncate(error == null ? "failed" : error);
     }
 
     private static String truncate(String s) {

@@ -1,5 +1,6 @@
 package io.scribehook.store.queue;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,13 +18,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the jobs of one queue: claims as many as it has free slots, runs each handler on a virtual
- * thread, renews their leases every {@link QueueSettings#heartbeatInterval()}, sweeps expired
+ * Runs the jobs of one queue: claims as many as it has free slots, runs each job's handler (by kind,
+ * from its {@link JobHandlers}) on a virtual thread, renews their leases every {@link QueueSettings#heartbeatInterval()}, sweeps expired
  * leases, and between claims that find nothing waits on the queue's {@link JobSignal} (NOTIFY or
  * in-process signal) or the jittered {@link QueueSettings#pollInterval()}.
  *
  * <p>{@link #close()} is graceful: it stops claiming and waits up to one lease for running jobs;
  * jobs still running after that are interrupted and will be reclaimed when their lease expires.
+ *
+ * <pre>{@code
+ * WorkerPool pool = WorkerPool.builder(queue, "receiver")
+ *         .handlers(JobHandlers.create().on("webhook", processor::process))
+ *         .concurrency(8)
+ *         .start();
+ * }</pre>
  */
 public final class WorkerPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
@@ -63,7 +71,16 @@ public final class WorkerPool implements AutoCloseable {
         default void completed(Job job) {
         }
 
+        /** Failed, to run again not before {@code at} (an attempt spent). */
         default void rescheduled(Job job, Instant at) {
+        }
+
+        /** Snoozed until {@code until} (no attempt spent). */
+        default void snoozed(Job job, Instant until) {
+        }
+
+        /** Completed instead of going back, as job {@code pendingId} with its unique key is pending. */
+        default void superseded(Job job, long pendingId) {
         }
 
         default void dead(Job job, String error) {
@@ -86,7 +103,7 @@ public final class WorkerPool implements AutoCloseable {
     private final String queueName;
     private final String owner;
     private final int concurrency;
-    private final JobHandler handler;
+    private final JobHandlers handlers;
     private final Listener listener;
     private final Throttle throttle;
     private final JobSignal signal;
@@ -98,36 +115,102 @@ public final class WorkerPool implements AutoCloseable {
     private final AtomicLong claimed = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong snoozed = new AtomicLong();
+    private final AtomicLong superseded = new AtomicLong();
     private final AtomicLong dead = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
     private volatile boolean stopped;
     private Thread dispatcher;
     private Thread keeper;
 
-    public WorkerPool(JobQueue queue, String queueName, String ownerId, int concurrency, JobHandler handler) {
-        this(queue, queueName, ownerId, concurrency, handler, Listener.NONE);
-    }
-
-    public WorkerPool(JobQueue queue, String queueName, String ownerId, int concurrency, JobHandler handler,
-            Listener listener) {
-        this(queue, queueName, ownerId, concurrency, handler, listener, Throttle.NONE);
-    }
-
-    public WorkerPool(JobQueue queue, String queueName, String ownerId, int concurrency, JobHandler handler,
-            Listener listener, Throttle throttle) {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency " + concurrency + " is not allowed; use 1 or more");
-        }
-        this.queue = Objects.requireNonNull(queue, "queue");
-        this.queueName = Objects.requireNonNull(queueName, "queueName");
-        this.owner = Objects.requireNonNull(ownerId, "ownerId");
-        this.concurrency = concurrency;
-        this.handler = Objects.requireNonNull(handler, "handler");
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.throttle = Objects.requireNonNull(throttle, "throttle");
+    private WorkerPool(Builder b) {
+        this.queue = b.queue;
+        this.queueName = b.queueName;
+        this.owner = b.owner != null ? b.owner : ManagementFactory.getRuntimeMXBean().getName() + "/" + b.queueName;
+        this.concurrency = b.concurrency;
+        this.handlers = b.handlers;
+        this.listener = b.listener;
+        this.throttle = b.throttle;
         this.signal = queue.signal();
         this.slots = new Semaphore(concurrency);
         this.jobThreads = Thread.ofVirtual().name("scribehook-job-" + queueName + "-", 0).factory();
+    }
+
+    /** A pool for the jobs of {@code queueName}; {@link Builder#handlers} is required, the rest optional. */
+    public static Builder builder(JobQueue queue, String queueName) {
+        return new Builder(queue, queueName);
+    }
+
+    /** Configures a {@link WorkerPool}; every setter checks its argument at once. */
+    public static final class Builder {
+        private final JobQueue queue;
+        private final String queueName;
+        private String owner;
+        private int concurrency = 1;
+        private JobHandlers handlers;
+        private Listener listener = Listener.NONE;
+        private Throttle throttle = Throttle.NONE;
+
+        private Builder(JobQueue queue, String queueName) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+            if (queueName == null || queueName.isBlank()) {
+                throw new IllegalArgumentException("queueName must not be blank");
+            }
+            this.queueName = queueName;
+        }
+
+        /** The lease owner written on claimed jobs; default {@code pid@host/queueName}. Unique per pool. */
+        public Builder owner(String owner) {
+            if (owner == null || owner.isBlank()) {
+                throw new IllegalArgumentException("owner must not be blank");
+            }
+            this.owner = owner;
+            return this;
+        }
+
+        /** How many jobs run at once; default 1. */
+        public Builder concurrency(int concurrency) {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency " + concurrency + " is not allowed; use 1 or more");
+            }
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        /** The handler of each job kind (required, at least one kind). */
+        public Builder handlers(JobHandlers handlers) {
+            Objects.requireNonNull(handlers, "handlers");
+            if (handlers.kinds().isEmpty()) {
+                throw new IllegalArgumentException("handlers has no job kind: every job would die; add one with on(kind, handler)");
+            }
+            this.handlers = handlers;
+            return this;
+        }
+
+        /** Observes the pool; default {@link Listener#NONE}. */
+        public Builder listener(Listener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Caps running jobs below the concurrency when asked; default {@link Throttle#NONE}. */
+        public Builder throttle(Throttle throttle) {
+            this.throttle = Objects.requireNonNull(throttle, "throttle");
+            return this;
+        }
+
+        /** The pool, not started yet. */
+        public WorkerPool build() {
+            if (handlers == null) {
+                throw new IllegalStateException("no handlers for queue " + queueName + ": call handlers(JobHandlers) before build()");
+            }
+            return new WorkerPool(this);
+        }
+
+        /** {@link #build()} and {@link WorkerPool#start()}. */
+        public WorkerPool start() {
+            return build().start();
+        }
     }
 
     /** Starts claiming; returns this. */
@@ -152,6 +235,14 @@ public final class WorkerPool implements AutoCloseable {
         return retried.get();
     }
 
+    public long snoozed() {
+        return snoozed.get();
+    }
+
+    public long superseded() {
+        return superseded.get();
+    }
+
     public long dead() {
         return dead.get();
     }
@@ -167,6 +258,14 @@ public final class WorkerPool implements AutoCloseable {
 
     public String owner() {
         return owner;
+    }
+
+    public String queueName() {
+        return queueName;
+    }
+
+    public JobQueue queue() {
+        return queue;
     }
 
     private void dispatch() {
@@ -237,7 +336,7 @@ public final class WorkerPool implements AutoCloseable {
         try {
             JobOutcome outcome;
             try {
-                outcome = handler.handle(job);
+                outcome = handlers.handle(job);
                 if (outcome == null) {
                     outcome = JobOutcome.retry("handler returned no outcome");
                 }
@@ -260,10 +359,12 @@ public final class WorkerPool implements AutoCloseable {
 
     private void finish(Job job, JobOutcome outcome) {
         switch (outcome) {
-            case JobOutcome.Done d -> completed(job, queue.complete(job));
             case JobOutcome.Completed c -> completed(job, c.result());
-            case JobOutcome.Retry retry -> failed(job, queue.fail(job, retry.reason(), true), retry.reason());
-            case JobOutcome.Fail fail -> failed(job, queue.fail(job, fail.reason(), false), fail.reason());
+            case JobOutcome.Recorded r -> failed(job, r.result(), "recorded by the handler");
+            case JobOutcome.Retry r -> failed(job, queue.fail(job, r.reason(), true), r.reason());
+            case JobOutcome.RetryAt r -> failed(job, queue.retryAt(job, r.at(), r.reason()), r.reason());
+            case JobOutcome.Snooze z -> failed(job, queue.snooze(job, z.until(), z.reason()), z.reason());
+            case JobOutcome.Fail f -> failed(job, queue.fail(job, f.reason(), false), f.reason());
         }
     }
 
@@ -282,6 +383,14 @@ public final class WorkerPool implements AutoCloseable {
             case FailureResult.Rescheduled r -> {
                 retried.incrementAndGet();
                 listener.rescheduled(job, r.at());
+            }
+            case FailureResult.Snoozed z -> {
+                snoozed.incrementAndGet();
+                listener.snoozed(job, z.until());
+            }
+            case FailureResult.Superseded z -> {
+                superseded.incrementAndGet();
+                listener.superseded(job, z.pendingId());
             }
             case FailureResult.Dead d -> {
                 dead.incrementAndGet();

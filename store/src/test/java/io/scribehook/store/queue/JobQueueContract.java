@@ -69,6 +69,12 @@ public abstract class JobQueueContract {
         return queue.enqueue(JobRequest.of(Q, kind, "{\"n\":\"" + kind + "\"}"));
     }
 
+    /** Jobs of {@link #Q} in {@code state}, counted directly (the queue does not count completed ones). */
+    protected long count(JobState state) {
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM jobs WHERE queue = ? AND state = ?")
+                .bind(0, Q).bind(1, state.sql()).mapTo(long.class).one());
+    }
+
     @Test
     void enqueueClaimComplete() {
         long id = enqueue("a");
@@ -90,15 +96,16 @@ public abstract class JobQueueContract {
         assertThat(j.leaseExpiresAt()).isEqualTo(T0.plus(settings.lease()));
         assertThat(j.payload()).isEqualTo("{\"n\":\"a\"}");
         assertThat(j.kind()).isEqualTo("a");
-        assertThat(queue.counts(Q)).containsEntry(JobState.RUNNING, 1L).containsEntry(JobState.AVAILABLE, 0L);
+        assertThat(queue.counts(Q)).isEqualTo(new QueueCounts(0, 1, 0, 0));
 
         assertThat(queue.complete(j)).isEqualTo(new CompletionResult.Completed(id));
         Job done = queue.find(id).orElseThrow();
         assertThat(done.state()).isEqualTo(JobState.COMPLETED);
         assertThat(done.leaseOwner()).isNull();
         assertThat(done.leaseExpiresAt()).isNull();
-        assertThat(queue.counts(Q)).containsEntry(JobState.COMPLETED, 1L).containsEntry(JobState.RUNNING, 0L);
-        assertThat(queue.counts("other")).allSatisfy((state, n) -> assertThat(n).isZero());
+        assertThat(queue.counts(Q)).isEqualTo(new QueueCounts(0, 0, 0, 0));
+        assertThat(count(JobState.COMPLETED)).isEqualTo(1);
+        assertThat(queue.counts("other")).isEqualTo(new QueueCounts(0, 0, 0, 0));
         assertThat(queue.claim(Q, "w1", 10)).isEmpty();
     }
 
@@ -110,7 +117,7 @@ public abstract class JobQueueContract {
             throw boom;
         })).isSameAs(boom);
         assertThat(queue.claim(Q, "w1", 10)).isEmpty();
-        assertThat(queue.counts(Q).values()).allMatch(n -> n == 0);
+        assertThat(queue.counts(Q)).isEqualTo(new QueueCounts(0, 0, 0, 0));
 
         long kept = db.writer().write(h -> queue.enqueue(h, JobRequest.of(Q, "kept", "{}")));
         assertThat(queue.claim(Q, "w1", 10)).extracting(Job::id).containsExactly(kept);
@@ -173,7 +180,7 @@ public abstract class JobQueueContract {
         List<Long> ids = db.writer().write(h -> queue.enqueueAll(h, requests));
         assertThat(ids).hasSize(1_234).doesNotHaveDuplicates().isSorted();
         assertThat(queue.find(ids.get(700)).orElseThrow().payload()).isEqualTo("{\"i\":700}");
-        assertThat(queue.counts(Q)).containsEntry(JobState.AVAILABLE, 1_234L);
+        assertThat(queue.counts(Q).available()).isEqualTo(1_234L);
     }
 
     @Test
@@ -209,7 +216,7 @@ public abstract class JobQueueContract {
         }
         assertThat(duplicates).hasValue(0);
         assertThat(owners).hasSize(jobs);
-        assertThat(queue.counts(Q)).containsEntry(JobState.RUNNING, (long) jobs).containsEntry(JobState.AVAILABLE, 0L);
+        assertThat(queue.counts(Q)).isEqualTo(new QueueCounts(0, jobs, 0, 0));
         long id = owners.keySet().iterator().next();
         Job j = queue.find(id).orElseThrow();
         assertThat(j.attempt()).isEqualTo(1);
@@ -294,7 +301,7 @@ public abstract class JobQueueContract {
         assertThat(dead.lastError()).isEqualTo("still failing");
         clock.advance(Duration.ofHours(1));
         assertThat(queue.claim(Q, "w", 1)).isEmpty();
-        assertThat(queue.counts(Q)).containsEntry(JobState.DEAD, 1L);
+        assertThat(queue.counts(Q)).isEqualTo(new QueueCounts(0, 0, 0, 1));
     }
 
     @Test
@@ -317,6 +324,199 @@ public abstract class JobQueueContract {
             times.add(r.at());
         }
         assertThat(times).hasSizeGreaterThan(1);
+    }
+
+    // ------------------------------------------------------------------ retry at, snooze
+
+    @Test
+    void retryAtSpendsAnAttemptAndRunsNoSoonerThanAsked() {
+        long id = enqueue("rate-limited");
+        Job first = queue.claim(Q, "w", 1).get(0);
+        Instant at = T0.plusSeconds(90);
+        assertThat(queue.retryAt(first, at, "429, Retry-After: 90")).isEqualTo(new FailureResult.Rescheduled(id, 1, at));
+        Job waiting = queue.find(id).orElseThrow();
+        assertThat(waiting.state()).isEqualTo(JobState.RETRYABLE);
+        assertThat(waiting.attempt()).isEqualTo(1);
+        assertThat(waiting.lastError()).isEqualTo("429, Retry-After: 90");
+        clock.advance(Duration.ofSeconds(90).minusMillis(1));
+        assertThat(queue.claim(Q, "w", 1)).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        Job second = queue.claim(Q, "w", 1).get(0);
+        assertThat(second.attempt()).isEqualTo(2);
+
+        // a time already past means now
+        assertThat(queue.retryAt(second, T0, "again")).isEqualTo(new FailureResult.Rescheduled(id, 2, clock.instant()));
+        assertThat(queue.claim(Q, "w", 1)).extracting(Job::id).containsExactly(id);
+    }
+
+    @Test
+    void retryAtOfTheLastAttemptIsDead() {
+        long id = queue.enqueue(JobRequest.of(Q, "once", "{}").withMaxAttempts(1));
+        Job j = queue.claim(Q, "w", 1).get(0);
+        assertThat(queue.retryAt(j, T0.plusSeconds(5), "429")).isEqualTo(new FailureResult.Dead(id, 1));
+        assertThat(queue.find(id).orElseThrow().state()).isEqualTo(JobState.DEAD);
+    }
+
+    @Test
+    void snoozeRunsTheJobLaterWithoutSpendingAnAttempt() {
+        long id = queue.enqueue(JobRequest.of(Q, "behind-a-breaker", "{}").withMaxAttempts(1));
+        for (int i = 0; i < 3; i++) {
+            Job j = queue.claim(Q, "w", 1).get(0);
+            assertThat(j.attempt()).isEqualTo(1);
+            Instant until = clock.instant().plusSeconds(60);
+            assertThat(queue.snooze(j, until, "circuit open")).isEqualTo(new FailureResult.Snoozed(id, until));
+            Job snoozed = queue.find(id).orElseThrow();
+            assertThat(snoozed.state()).isEqualTo(JobState.RETRYABLE);
+            assertThat(snoozed.attempt()).isZero();
+            assertThat(snoozed.lastError()).isEqualTo("circuit open");
+            assertThat(snoozed.version()).isEqualTo(j.version() + 1);
+            clock.advance(Duration.ofSeconds(59));
+            assertThat(queue.claim(Q, "w", 1)).isEmpty();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        Job last = queue.claim(Q, "w", 1).get(0);
+        assertThat(queue.fail(last, "upstream 503", true)).isEqualTo(new FailureResult.Dead(id, 1));
+    }
+
+    @Test
+    void retryAtAndSnoozeAreGuardedAndJoinTheCallersTransaction() {
+        long id = enqueue("guarded");
+        Job w1 = queue.claim(Q, "w1", 1).get(0);
+        IllegalStateException boom = new IllegalStateException("effects failed");
+        assertThatThrownBy(() -> db.writer().write(h -> {
+            assertThat(queue.snooze(h, w1, T0.plusSeconds(60), "circuit open")).isInstanceOf(FailureResult.Snoozed.class);
+            throw boom;
+        })).isSameAs(boom);
+        assertThat(queue.find(id).orElseThrow()).satisfies(j -> {
+            assertThat(j.state()).isEqualTo(JobState.RUNNING);
+            assertThat(j.version()).isEqualTo(w1.version());
+        });
+
+        clock.advance(settings.lease());
+        queue.reclaimExpired();
+        Job w2 = queue.claim(Q, "w2", 1).get(0);
+        assertThat(queue.retryAt(w1, T0.plusSeconds(90), "late")).isEqualTo(new FailureResult.Stale(id));
+        assertThat(queue.snooze(w1, T0.plusSeconds(90), "late")).isEqualTo(new FailureResult.Stale(id));
+        FailureResult inTransaction = db.writer().write(h -> queue.retryAt(h, w2, clock.instant().plusSeconds(5), "429"));
+        assertThat(inTransaction).isInstanceOf(FailureResult.Rescheduled.class);
+    }
+
+    // ------------------------------------------------------------------ unique jobs
+
+    protected static JobRequest keyed(String key) {
+        return JobRequest.of(Q, "refresh", "{\"k\":\"" + key + "\"}").withUniqueKey(key);
+    }
+
+    @Test
+    void aSecondRequestWithAPendingKeyInsertsNothing() {
+        EnqueueResult first = queue.offer(keyed("refresh:1"));
+        assertThat(first).isInstanceOf(EnqueueResult.Inserted.class);
+        assertThat(first.inserted()).isTrue();
+        EnqueueResult again = queue.offer(keyed("refresh:1"));
+        assertThat(again).isEqualTo(new EnqueueResult.AlreadyPending(first.id()));
+        assertThat(again.inserted()).isFalse();
+        assertThat(queue.enqueue(keyed("refresh:1"))).isEqualTo(first.id());
+        assertThat(queue.find(first.id()).orElseThrow().uniqueKey()).isEqualTo("refresh:1");
+
+        assertThat(queue.offer(keyed("refresh:2")).inserted()).isTrue();
+        assertThat(queue.offer(JobRequest.of("elsewhere", "refresh", "{}").withUniqueKey("refresh:1")).inserted()).isTrue();
+        assertThat(queue.offer(JobRequest.of(Q, "plain", "{}")).inserted()).isTrue();
+        assertThat(queue.offer(JobRequest.of(Q, "plain", "{}")).inserted()).isTrue();
+        assertThat(queue.counts(Q).available()).isEqualTo(4);
+    }
+
+    @Test
+    void aKeyedRequestThatFindsNoJobPendingWakesWorkersAndARolledBackOneLeavesNoKey() {
+        long seen = queue.signal().generation(Q);
+        assertThatThrownBy(() -> db.writer().write(h -> {
+            queue.offer(h, keyed("refresh:9"));
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(queue.offer(keyed("refresh:9")).inserted()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.signal().generation(Q) > seen);
+    }
+
+    @Test
+    void aRequestWhileTheKeyedJobRunsSchedulesAnother() {
+        long running = queue.enqueue(keyed("refresh:1"));
+        Job r = queue.claim(Q, "w", 1).get(0);
+        EnqueueResult during = queue.offer(keyed("refresh:1"));
+        assertThat(during).isInstanceOf(EnqueueResult.Inserted.class);
+        assertThat(during.id()).isNotEqualTo(running);
+        assertThat(queue.offer(keyed("refresh:1"))).isEqualTo(new EnqueueResult.AlreadyPending(during.id()));
+        assertThat(queue.complete(r)).isEqualTo(new CompletionResult.Completed(running));
+        assertThat(queue.claim(Q, "w", 10)).extracting(Job::id).containsExactly(during.id());
+    }
+
+    @Test
+    void aKeyedJobGoingBackWhileAnotherWithItsKeyIsPendingIsSuperseded() {
+        for (String how : List.of("fail", "retryAt", "snooze")) {
+            String key = "refresh:" + how;
+            long first = queue.enqueue(keyed(key));
+            Job running = queue.claim(Q, "w", 1).get(0);
+            long pending = queue.enqueue(keyed(key));
+            FailureResult r = switch (how) {
+                case "fail" -> queue.fail(running, "upstream 503", true);
+                case "retryAt" -> queue.retryAt(running, clock.instant().plusSeconds(30), "upstream 503");
+                default -> queue.snooze(running, clock.instant().plusSeconds(30), "upstream 503");
+            };
+            assertThat(r).as(how).isEqualTo(new FailureResult.Superseded(first, pending));
+            Job superseded = queue.find(first).orElseThrow();
+            assertThat(superseded.state()).isEqualTo(JobState.COMPLETED);
+            assertThat(superseded.lastError()).isEqualTo("superseded by pending job " + pending + ": upstream 503");
+            assertThat(queue.find(pending).orElseThrow().state()).isEqualTo(JobState.AVAILABLE);
+            assertThat(queue.complete(queue.claim(Q, "w", 1).get(0))).isEqualTo(new CompletionResult.Completed(pending));
+        }
+    }
+
+    @Test
+    void aKeyedJobGoesBackWhenNoOtherIsPendingAndDiesForGoodRegardless() {
+        long id = queue.enqueue(keyed("refresh:1"));
+        Job first = queue.claim(Q, "w", 1).get(0);
+        assertThat(queue.fail(first, "503", true)).isInstanceOf(FailureResult.Rescheduled.class);
+        assertThat(queue.offer(keyed("refresh:1"))).isEqualTo(new EnqueueResult.AlreadyPending(id));
+
+        clock.advance(Duration.ofSeconds(1));
+        Job second = queue.claim(Q, "w", 1).get(0);
+        long other = queue.enqueue(keyed("refresh:1"));
+        assertThat(queue.fail(second, "bad input", false)).isEqualTo(new FailureResult.Dead(id, 2));
+        assertThat(queue.find(other).orElseThrow().state()).isEqualTo(JobState.AVAILABLE);
+    }
+
+    @Test
+    void expiredKeyedJobsAreReclaimedWithoutTwoPendingPerKey() {
+        long a = queue.enqueue(keyed("refresh:1"));
+        queue.claim(Q, "w1", 1);
+        long b = queue.enqueue(keyed("refresh:1"));
+        queue.claim(Q, "w2", 1);
+        long once = queue.enqueue(keyed("refresh:2").withMaxAttempts(1));
+        queue.claim(Q, "w3", 1);
+        long plain = enqueue("plain");
+        queue.claim(Q, "w4", 1);
+        // both jobs with key refresh:1 run; their workers die
+        clock.advance(settings.lease());
+        assertThat(queue.reclaimExpired()).isEqualTo(4);
+
+        Map<JobState, Long> byState = new java.util.EnumMap<>(JobState.class);
+        for (long id : List.of(a, b)) {
+            byState.merge(queue.find(id).orElseThrow().state(), 1L, Long::sum);
+        }
+        assertThat(byState).containsExactlyInAnyOrderEntriesOf(Map.of(JobState.RETRYABLE, 1L, JobState.COMPLETED, 1L));
+        assertThat(queue.find(once).orElseThrow().state()).isEqualTo(JobState.DEAD);
+        assertThat(queue.find(plain).orElseThrow().state()).isEqualTo(JobState.RETRYABLE);
+        assertThat(queue.reclaimExpired()).isZero();
+    }
+
+    @Test
+    void enqueueAllFoldsKeyedRequestsAndKeepsRequestOrder() {
+        List<Long> ids = db.writer().write(h -> queue.enqueueAll(h, List.of(JobRequest.of(Q, "p", "{\"i\":0}"),
+                keyed("k1"), JobRequest.of(Q, "p", "{\"i\":2}"), keyed("k1"), keyed("k2"))));
+        assertThat(ids).hasSize(5);
+        assertThat(ids.get(3)).isEqualTo(ids.get(1));
+        assertThat(Set.copyOf(ids)).hasSize(4);
+        assertThat(queue.find(ids.get(2)).orElseThrow().payload()).isEqualTo("{\"i\":2}");
+        assertThat(queue.find(ids.get(4)).orElseThrow().uniqueKey()).isEqualTo("k2");
+        assertThat(queue.counts(Q).available()).isEqualTo(4);
     }
 
     @Test
@@ -351,28 +551,63 @@ public abstract class JobQueueContract {
             assertThat(results.get(i).id()).isEqualTo(jobs.get(i).id());
             assertThat(results.get(i)).isInstanceOf(i == 3 ? CompletionResult.Stale.class : CompletionResult.Completed.class);
         }
-        assertThat(queue.counts(Q)).containsEntry(JobState.COMPLETED, 10L);
+        assertThat(count(JobState.COMPLETED)).isEqualTo(10);
     }
 
     @Test
-    void finishedJobsAreDeletedInBatches() {
+    void retentionDeletesFinishedJobsPastItInBatchesAndKeepsTheRest() {
         for (int i = 0; i < 5; i++) {
             enqueue("old-" + i);
         }
         List<Job> old = queue.claim(Q, "w", 5);
         queue.completeAll(old.subList(0, 4));
         queue.fail(old.get(4), "gone", false);
+        long oldRunning = enqueue("old-but-running");
+        queue.claim(Q, "w", 1);
         clock.advance(Duration.ofDays(1));
         long recent = enqueue("recent");
         queue.complete(queue.claim(Q, "w", 1).get(0));
         long waiting = enqueue("waiting");
 
-        assertThat(queue.deleteFinishedBefore(clock.instant(), 3)).isEqualTo(3);
-        assertThat(queue.deleteFinishedBefore(clock.instant(), 3)).isEqualTo(2);
-        assertThat(queue.deleteFinishedBefore(clock.instant(), 3)).isZero();
+        JobRetention retention = new JobRetention(db, Duration.ofHours(23), clock, 2);
+        assertThat(retention.runOnce()).isEqualTo(5);
+        assertThat(retention.runOnce()).isZero();
+        assertThat(queue.find(old.get(0).id())).isEmpty();
+        assertThat(queue.find(old.get(4).id())).isEmpty();
+        assertThat(queue.find(oldRunning)).isPresent();
         assertThat(queue.find(recent)).isPresent();
         assertThat(queue.find(waiting)).isPresent();
-        assertThat(queue.find(old.get(0).id())).isEmpty();
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(retention.runOnce()).isEqualTo(1);
+        assertThat(queue.find(recent)).isEmpty();
+        assertThat(queue.find(waiting)).isPresent();
+    }
+
+    @Test
+    void retentionRunsOnItsSchedule() {
+        enqueue("done");
+        queue.complete(queue.claim(Q, "w", 1).get(0));
+        clock.advance(Duration.ofDays(8));
+        try (JobRetention retention = new JobRetention(db, Duration.ofDays(7), clock, 1000)
+                .start(Duration.ZERO, Duration.ofHours(1))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(JobState.COMPLETED) == 0);
+        }
+    }
+
+    @Test
+    void countsServeWaitingRunningAndDeadJobsPerQueue() {
+        for (int i = 0; i < 4; i++) {
+            enqueue("c" + i);
+        }
+        queue.enqueue(JobRequest.of("elsewhere", "x", "{}"));
+        List<Job> got = queue.claim(Q, "w", 3);
+        queue.fail(got.get(0), "later", true);
+        queue.fail(got.get(1), "never", false);
+        assertThat(queue.counts(Q)).isEqualTo(new QueueCounts(1, 1, 1, 1));
+        assertThat(queue.counts(Q).of(JobState.RETRYABLE)).isEqualTo(1);
+        assertThatThrownBy(() -> queue.counts(Q).of(JobState.COMPLETED)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(queue.counts("elsewhere")).isEqualTo(new QueueCounts(1, 0, 0, 0));
     }
 
     // ------------------------------------------------------------------ group commit
@@ -402,7 +637,7 @@ public abstract class JobQueueContract {
         long commits = w.commits() - commits0;
         assertThat(units).isEqualTo(threads * perThread);
         assertThat(commits).isLessThan(units);
-        assertThat(queue.counts(Q)).containsEntry(JobState.AVAILABLE, (long) threads * perThread);
+        assertThat(queue.counts(Q).available()).isEqualTo((long) threads * perThread);
     }
 
     /**
@@ -441,7 +676,7 @@ public abstract class JobQueueContract {
             assertThat(queue.find(f.get(30, TimeUnit.SECONDS))).isPresent();
         }
         assertThat(w.commits() - commits0).isLessThanOrEqualTo(w.writerThreads() * 2L);
-        assertThat(queue.counts(Q)).containsEntry(JobState.AVAILABLE, (long) units);
+        assertThat(queue.counts(Q).available()).isEqualTo(units);
     }
 
     @Test
@@ -486,7 +721,7 @@ public abstract class JobQueueContract {
         assertThat(committed).hasSize(units - 2);
         // the queued units were drained together: at most one commit per writer thread
         assertThat(w.commits() - commits0).isLessThanOrEqualTo(w.writerThreads() * 2L).isLessThan(units);
-        assertThat(queue.counts(Q)).containsEntry(JobState.AVAILABLE, (long) units - 2);
+        assertThat(queue.counts(Q).available()).isEqualTo(units - 2);
         for (long id : committed) {
             assertThat(queue.find(id)).isPresent();
         }
@@ -514,7 +749,7 @@ public abstract class JobQueueContract {
         assertThat(r.reachable()).isTrue();
         assertThat(r.migrated()).isTrue();
         assertThat(r.ready()).isTrue();
-        assertThat(r.detail()).contains("schema version");
+        assertThat(r.detail()).endsWith("schema " + db.schemaVersion()).contains("store 4");
         db.close();
         assertThat(db.readiness().ready()).isFalse();
     }

@@ -43,8 +43,11 @@ class PostgresWakeupTest {
     }
 
     private WorkerPool startPool(Database db, RecordingListener events) {
-        WorkerPool pool = new WorkerPool(new JobQueue(db, SLOW_POLL, Clock.systemUTC()), Q, "b-worker", 2,
-                job -> JobOutcome.done(), events);
+        JobQueue queue = new JobQueue(db, SLOW_POLL, Clock.systemUTC());
+        JobHandler complete = job -> new JobOutcome.Completed(queue.complete(job));
+        WorkerPool pool = WorkerPool.builder(queue, Q).owner("b-worker").concurrency(2)
+                .handlers(JobHandlers.create().on("hello", complete).on("while-cut", complete).on("after", complete))
+                .listener(events).build();
         closing.add(pool);
         return pool.start();
     }

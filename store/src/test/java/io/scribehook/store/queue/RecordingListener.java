@@ -34,6 +34,16 @@ final class RecordingListener implements WorkerPool.Listener {
     }
 
     @Override
+    public void snoozed(Job job, Instant until) {
+        events.add("snoozed:" + job.id());
+    }
+
+    @Override
+    public void superseded(Job job, long pendingId) {
+        events.add("superseded:" + job.id());
+    }
+
+    @Override
     public void dead(Job job, String error) {
         events.add("dead:" + job.id());
     }

@@ -1,6 +1,7 @@
 package io.scribehook.store.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.scribehook.core.time.ManualClock;
@@ -44,10 +45,20 @@ class SqliteWorkerPoolTest {
         db.close();
     }
 
-    private WorkerPool start(JobQueue queue, String owner, int concurrency, JobHandler handler, WorkerPool.Listener l) {
-        WorkerPool p = new WorkerPool(queue, Q, owner, concurrency, handler, l);
+    private WorkerPool start(JobQueue queue, String owner, int concurrency, JobHandlers handlers, WorkerPool.Listener l) {
+        WorkerPool p = WorkerPool.builder(queue, Q).owner(owner).concurrency(concurrency).handlers(handlers).listener(l)
+                .build();
         pools.add(p);
         return p.start();
+    }
+
+    /** Handles every job of kind {@code kind} with {@code handler}. */
+    private static JobHandlers on(String kind, JobHandler handler) {
+        return JobHandlers.create().on(kind, handler);
+    }
+
+    private static JobOutcome complete(JobQueue queue, Job job) {
+        return new JobOutcome.Completed(queue.complete(job));
     }
 
     @Test
@@ -57,13 +68,15 @@ class SqliteWorkerPoolTest {
         long retryOnce = queue.enqueue(JobRequest.of(Q, "retry-once", "{}"));
         long boom = queue.enqueue(JobRequest.of(Q, "boom", "{}"));
         long bad = queue.enqueue(JobRequest.of(Q, "bad", "{}"));
-        WorkerPool pool = start(queue, "w1", 4, job -> switch (job.kind()) {
-            case "ok" -> JobOutcome.done();
-            case "retry-once" -> job.attempt() == 1 ? JobOutcome.retry("not yet") : JobOutcome.done();
-            case "boom" -> throw new IllegalStateException("handler blew up");
-            default -> JobOutcome.fail("cannot be done");
-        }, new WorkerPool.Listener() {
-        });
+        JobHandler flaky = job -> job.attempt() == 1 ? JobOutcome.retry("not yet") : complete(queue, job);
+        WorkerPool pool = start(queue, "w1", 4, JobHandlers.create()
+                .on("ok", job -> complete(queue, job))
+                .on("retry-once", flaky)
+                .on("boom", job -> {
+                    throw new IllegalStateException("handler blew up");
+                })
+                .on("bad", job -> JobOutcome.fail("cannot be done")), new WorkerPool.Listener() {
+                });
 
         await().atMost(WAIT).until(() -> pool.completed() + pool.dead() == 4);
         assertThat(pool.completed()).isEqualTo(2);
@@ -85,13 +98,99 @@ class SqliteWorkerPoolTest {
     }
 
     @Test
+    void aJobOfAKindWithoutAHandlerIsDeadWithAReasonNamingTheKind() {
+        JobQueue queue = new JobQueue(db, FAST, Clock.systemUTC());
+        long stray = queue.enqueue(JobRequest.of(Q, "from-a-newer-release", "{}"));
+        RecordingListener events = new RecordingListener();
+        WorkerPool pool = start(queue, "w1", 2, on("known", job -> complete(queue, job)), events);
+        await().atMost(WAIT).until(() -> events.events.contains("dead:" + stray));
+        Job dead = queue.find(stray).orElseThrow();
+        assertThat(dead.state()).isEqualTo(JobState.DEAD);
+        assertThat(dead.attempt()).isEqualTo(1);
+        assertThat(dead.lastError()).isEqualTo("no handler for job kind from-a-newer-release (handled here: known)");
+        assertThat(pool.dead()).isEqualTo(1);
+    }
+
+    @Test
+    void retryAtSnoozeAndRecordedOutcomesAreAppliedAndCounted() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
+        JobQueue queue = new JobQueue(db, FAST.withMaxAttempts(1), clock);
+        Instant later = clock.instant().plusSeconds(120);
+        long retryAt = queue.enqueue(JobRequest.of(Q, "retry-at", "{}").withMaxAttempts(2));
+        long snooze = queue.enqueue(JobRequest.of(Q, "snooze", "{}"));
+        long recorded = queue.enqueue(JobRequest.of(Q, "recorded", "{}"));
+        RecordingListener events = new RecordingListener();
+        WorkerPool pool = start(queue, "w1", 4, JobHandlers.create()
+                .on("retry-at", job -> JobOutcome.retryAt(later, "429, Retry-After: 120"))
+                .on("snooze", job -> JobOutcome.snooze(later, "circuit open"))
+                .on("recorded", job -> new JobOutcome.Recorded(db.writer().write(h -> {
+                    h.execute("CREATE TABLE IF NOT EXISTS attempts (job_id INTEGER)");
+                    h.execute("INSERT INTO attempts (job_id) VALUES (?)", job.id());
+                    return queue.retryAt(h, job, later, "recorded with its attempt row");
+                }))), events);
+
+        await().atMost(WAIT).until(() -> pool.retried() == 1 && pool.snoozed() == 1 && pool.dead() == 1);
+        assertThat(events.events).contains("rescheduled:" + retryAt, "snoozed:" + snooze, "dead:" + recorded);
+        Job r = queue.find(retryAt).orElseThrow();
+        assertThat(r.scheduledAt()).isEqualTo(later);
+        assertThat(r.attempt()).isEqualTo(1);
+        Job z = queue.find(snooze).orElseThrow();
+        assertThat(z.state()).isEqualTo(JobState.RETRYABLE);
+        assertThat(z.attempt()).isZero();
+        assertThat(z.scheduledAt()).isEqualTo(later);
+        assertThat(queue.find(recorded).orElseThrow().lastError()).isEqualTo("recorded with its attempt row");
+        int attempts = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM attempts").mapTo(Integer.class).one());
+        assertThat(attempts).isEqualTo(1);
+        assertThat(pool.stale()).isZero();
+    }
+
+    @Test
+    void aKeyedJobFailingWhileItsSuccessorWaitsIsSupersededAndCounted() throws Exception {
+        JobQueue queue = new JobQueue(db, FAST, Clock.systemUTC());
+        CountDownLatch successorQueued = new CountDownLatch(1);
+        RecordingListener events = new RecordingListener();
+        long first = queue.enqueue(JobRequest.of(Q, "refresh", "1").withUniqueKey("refresh:1"));
+        WorkerPool pool = start(queue, "w1", 1, on("refresh", job -> {
+            if (job.id() == first) {
+                successorQueued.await(60, TimeUnit.SECONDS);
+                return JobOutcome.retry("upstream 503");
+            }
+            return complete(queue, job);
+        }), events);
+        await().atMost(WAIT).until(() -> events.events.contains("claimed:" + first));
+        long second = queue.enqueue(JobRequest.of(Q, "refresh", "1").withUniqueKey("refresh:1"));
+        successorQueued.countDown();
+        await().atMost(WAIT).until(() -> events.events.contains("completed:" + second));
+        assertThat(events.events).contains("superseded:" + first);
+        assertThat(pool.superseded()).isEqualTo(1);
+        assertThat(pool.retried()).isZero();
+        assertThat(queue.find(first).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
+    }
+
+    @Test
+    void theBuilderChecksItsArguments() {
+        JobQueue queue = new JobQueue(db, FAST, Clock.systemUTC());
+        assertThatThrownBy(() -> WorkerPool.builder(queue, " ")).hasMessageContaining("queueName");
+        WorkerPool.Builder b = WorkerPool.builder(queue, Q);
+        assertThatThrownBy(() -> b.concurrency(0)).hasMessage("concurrency 0 is not allowed; use 1 or more");
+        assertThatThrownBy(() -> b.owner("")).hasMessageContaining("owner");
+        assertThatThrownBy(() -> b.handlers(JobHandlers.create())).hasMessageContaining("no job kind");
+        assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("handlers");
+        assertThatThrownBy(() -> JobHandlers.create().on("a", job -> null).on("a", job -> null))
+                .hasMessage("job kind a already has a handler");
+        WorkerPool pool = b.handlers(on("a", job -> complete(queue, job))).build();
+        assertThat(pool.owner()).endsWith("/" + Q);
+        assertThat(pool.queueName()).isEqualTo(Q);
+    }
+
+    @Test
     void aThrottleCapsTheJobsRunningAtOnceAndLiftingItRestoresTheConcurrency() throws Exception {
         JobQueue queue = new JobQueue(db, FAST, Clock.systemUTC());
         AtomicInteger limit = new AtomicInteger(1);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
-        WorkerPool pool = new WorkerPool(queue, Q, "throttled", 4, job -> {
+        JobHandler handler = job -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 if (job.kind().equals("hold")) {
@@ -102,10 +201,11 @@ class SqliteWorkerPoolTest {
             } finally {
                 running.decrementAndGet();
             }
-            return JobOutcome.done();
-        }, new WorkerPool.Listener() {
-        }, limit::get);
-        pools.add(pool.start());
+            return complete(queue, job);
+        };
+        WorkerPool pool = WorkerPool.builder(queue, Q).owner("throttled").concurrency(4)
+                .handlers(JobHandlers.create().on("quick", handler).on("hold", handler)).throttle(limit::get).start();
+        pools.add(pool);
         for (int i = 0; i < 6; i++) {
             queue.enqueue(JobRequest.of(Q, "quick", "{}"));
         }
@@ -127,10 +227,10 @@ class SqliteWorkerPoolTest {
         db.writer().write(h -> h.execute("CREATE TABLE effects (job_id INTEGER PRIMARY KEY)"));
         long id = queue.enqueue(JobRequest.of(Q, "own-commit", "{}"));
         RecordingListener events = new RecordingListener();
-        start(queue, "w1", 2, job -> new JobOutcome.Completed(db.writer().write(h -> {
+        start(queue, "w1", 2, on("own-commit", job -> new JobOutcome.Completed(db.writer().write(h -> {
             h.execute("INSERT INTO effects (job_id) VALUES (?)", job.id());
             return queue.complete(h, job);
-        })), events);
+        }))), events);
         await().atMost(WAIT).until(() -> events.events.contains("completed:" + id));
         assertThat(queue.find(id).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
         int effects = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM effects").mapTo(Integer.class).one());
@@ -142,7 +242,7 @@ class SqliteWorkerPoolTest {
     void anIdleWorkerIsWokenByTheCommitNotByPolling() {
         JobQueue queue = new JobQueue(db, FAST, Clock.systemUTC());
         RecordingListener events = new RecordingListener();
-        start(queue, "w1", 2, job -> JobOutcome.done(), events);
+        start(queue, "w1", 2, on("wake", job -> complete(queue, job)), events);
         await().atMost(WAIT).until(() -> events.events.contains("idle"));
 
         long id = queue.enqueue(JobRequest.of(Q, "wake", "{}"));
@@ -159,12 +259,12 @@ class SqliteWorkerPoolTest {
         RecordingListener holder = new RecordingListener();
         RecordingListener other = new RecordingListener();
         long id = queue.enqueue(JobRequest.of(Q, "long", "{}"));
-        WorkerPool a = start(queue, "holder", 1, job -> {
+        WorkerPool a = start(queue, "holder", 1, on("long", job -> {
             release.await(60, TimeUnit.SECONDS);
-            return JobOutcome.done();
-        }, holder);
+            return complete(queue, job);
+        }), holder);
         await().atMost(WAIT).until(() -> holder.events.contains("claimed:" + id));
-        WorkerPool b = start(queue, "other", 4, job -> JobOutcome.done(), other); // claims and sweeps too
+        WorkerPool b = start(queue, "other", 4, on("long", job -> complete(queue, job)), other); // claims and sweeps too
 
         Duration lease = FAST.lease();
         Instant end = clock.instant().plus(lease.multipliedBy(3));
@@ -195,7 +295,7 @@ class SqliteWorkerPoolTest {
         long id = queue.enqueue(JobRequest.of(Q, "orphan", "{}"));
         assertThat(queue.claim(Q, "crashed-worker", 1)).hasSize(1); // and then it died
         RecordingListener events = new RecordingListener();
-        WorkerPool pool = start(queue, "survivor", 2, job -> JobOutcome.done(), events);
+        WorkerPool pool = start(queue, "survivor", 2, on("orphan", job -> complete(queue, job)), events);
         await().atMost(WAIT).until(() -> events.events.contains("idle"));
         assertThat(pool.claimed()).isZero();
 
@@ -213,10 +313,10 @@ class SqliteWorkerPoolTest {
         CountDownLatch release = new CountDownLatch(1);
         RecordingListener events = new RecordingListener();
         long id = queue.enqueue(JobRequest.of(Q, "slow", "{}"));
-        WorkerPool pool = start(queue, "w1", 1, job -> {
+        WorkerPool pool = start(queue, "w1", 1, on("slow", job -> {
             release.await(60, TimeUnit.SECONDS);
-            return JobOutcome.done();
-        }, events);
+            return complete(queue, job);
+        }), events);
         await().atMost(WAIT).until(() -> events.events.contains("claimed:" + id));
 
         CountDownLatch closing = new CountDownLatch(1);
