@@ -33,6 +33,7 @@ public final class HealthieApiOption {
             case FetchResult.NotFound<T> n -> throw CliFailure.failed(what + ": not found");
             case FetchResult.TransientFailure<T> t -> throw CliFailure.failed(what + " failed (temporary, try again): " + t.reason());
             case FetchResult.PermanentFailure<T> p -> throw CliFailure.failed(what + " failed: " + p.reason());
+            case FetchResult.Unavailable<T> u -> throw CliFailure.failed(what + " not attempted: the Healthie API failed repeatedly; try again after " + u.until());
         };
     }
 }

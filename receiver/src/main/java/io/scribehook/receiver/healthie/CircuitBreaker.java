@@ -12,9 +12,19 @@ import java.util.Objects;
  * Open: calls are refused until {@code openFor} has passed, then it is half-open. Half-open: one
  * trial call is permitted at a time; its success closes the circuit, its failure opens it again.
  * A permitted call must end with exactly one of {@link #onSuccess()}, {@link #onFailure()} or
- * {@link #onIgnored()}. Thread-safe.
+ * {@link #onIgnored()}. Every change of state is told to the {@link Listener}, once. Thread-safe.
  */
 public final class CircuitBreaker {
+
+    /** Told of every change of state, under the breaker's lock: return quickly. */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = (from, to, retryAt) -> {
+        };
+
+        /** {@code retryAt} is when an open circuit lets a trial through; null for other states. */
+        void changed(State from, State to, Instant retryAt);
+    }
 
     /** The breaker's state; {@link #code()} is the value of the state gauge. */
     public enum State {
@@ -34,6 +44,7 @@ public final class CircuitBreaker {
     private final int failureThreshold;
     private final Duration openFor;
     private final Clock clock;
+    private final Listener listener;
 
     private State state = State.CLOSED;
     private int consecutiveFailures;
@@ -41,12 +52,17 @@ public final class CircuitBreaker {
     private boolean trialInFlight;
 
     public CircuitBreaker(int failureThreshold, Duration openFor, Clock clock) {
+        this(failureThreshold, openFor, clock, Listener.NONE);
+    }
+
+    public CircuitBreaker(int failureThreshold, Duration openFor, Clock clock, Listener listener) {
         if (failureThreshold < 1) {
             throw new IllegalArgumentException("failureThreshold must be at least 1");
         }
         this.failureThreshold = failureThreshold;
         this.openFor = Objects.requireNonNull(openFor, "openFor");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** Returns true if a call may go out now; in half-open state this takes the one trial slot. */
@@ -67,7 +83,7 @@ public final class CircuitBreaker {
 
     /** The permitted call reached a healthy server. */
     public synchronized void onSuccess() {
-        state = State.CLOSED;
+        move(State.CLOSED, null);
         consecutiveFailures = 0;
         trialInFlight = false;
         openedAt = null;
@@ -103,16 +119,24 @@ public final class CircuitBreaker {
     }
 
     private void open() {
-        state = State.OPEN;
         openedAt = clock.instant();
         trialInFlight = false;
         consecutiveFailures = 0;
+        move(State.OPEN, openedAt.plus(openFor));
     }
 
     private void refresh() {
         if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(openFor))) {
-            state = State.HALF_OPEN;
             trialInFlight = false;
+            move(State.HALF_OPEN, null);
+        }
+    }
+
+    private void move(State to, Instant retryAt) {
+        State from = state;
+        state = to;
+        if (from != to) {
+            listener.changed(from, to, retryAt);
         }
     }
 

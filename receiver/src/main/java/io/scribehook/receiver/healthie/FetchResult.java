@@ -1,5 +1,6 @@
 package io.scribehook.receiver.healthie;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -21,6 +22,16 @@ public sealed interface FetchResult<T> {
     record NotFound<T>() implements FetchResult<T> {
     }
 
+    /**
+     * Not attempted: the circuit breaker is open after repeated failures (or its one trial call is
+     * in flight). Try again at {@code until}; this says nothing about the resource.
+     */
+    record Unavailable<T>(Instant until) implements FetchResult<T> {
+        public Unavailable {
+            Objects.requireNonNull(until, "until");
+        }
+    }
+
     /** Worth retrying later: network error, timeout, 5xx, {@code INTERNAL_SERVER_ERROR}, rate limited, circuit open. */
     record TransientFailure<T>(String reason) implements FetchResult<T> {
     }
@@ -39,6 +50,7 @@ public sealed interface FetchResult<T> {
             case NotFound<T> n -> new NotFound<>();
             case TransientFailure<T> t -> new TransientFailure<>(t.reason());
             case PermanentFailure<T> p -> new PermanentFailure<>(p.reason());
+            case Unavailable<T> u -> new Unavailable<>(u.until());
         };
     }
 

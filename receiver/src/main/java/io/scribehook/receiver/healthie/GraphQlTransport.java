@@ -35,11 +35,14 @@ final class GraphQlTransport implements AutoCloseable {
     static final Duration MAX_RATE_LIMIT_DELAY = Duration.ofSeconds(30);
     static final String REQUESTS_METER = "scribehook.healthie.requests";
     static final String CIRCUIT_GAUGE = "scribehook.healthie.circuit.state";
+    /** How long a call waits while the half-open circuit's one trial call is in flight. */
+    static final Duration TRIAL_WAIT = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlTransport.class);
 
     private final HealthieApiSettings settings;
     private final CircuitBreaker breaker;
+    private final Clock clock;
     private final HttpClient http;
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
@@ -50,7 +53,9 @@ final class GraphQlTransport implements AutoCloseable {
     GraphQlTransport(HealthieApiSettings settings, Clock clock, MeterRegistry registry, Sleeper sleeper,
                      ObjectMapper mapper) {
         this.settings = settings;
-        this.breaker = new CircuitBreaker(settings.breakerFailureThreshold(), settings.breakerOpenFor(), clock);
+        this.clock = clock;
+        this.breaker = new CircuitBreaker(settings.breakerFailureThreshold(), settings.breakerOpenFor(), clock,
+                GraphQlTransport::logCircuit);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -64,6 +69,16 @@ final class GraphQlTransport implements AutoCloseable {
             Gauge.builder(CIRCUIT_GAUGE, breaker, b -> b.state().code())
                     .description("Healthie API circuit breaker: 0 closed, 1 open, 2 half-open")
                     .register(registry);
+        }
+    }
+
+    /** One line per change of the circuit's state; never one per refused call. */
+    private static void logCircuit(CircuitBreaker.State from, CircuitBreaker.State to, Instant retryAt) {
+        switch (to) {
+            case OPEN -> log.warn("Healthie API circuit open (was {}): calls paused until {}; jobs that need the API "
+                    + "wait without spending attempts", from.name().toLowerCase(java.util.Locale.ROOT), retryAt);
+            case HALF_OPEN -> log.info("Healthie API circuit half-open: trying one call");
+            case CLOSED -> log.info("Healthie API circuit closed: the API answers again");
         }
     }
 
@@ -88,8 +103,7 @@ final class GraphQlTransport implements AutoCloseable {
             if (!breaker.tryAcquire()) {
                 count(operation, "circuit_open");
                 Instant retryAt = breaker.retryAt();
-                return new FetchResult.TransientFailure<>(retryAt == null
-                        ? "circuit open (trial request in flight)" : "circuit open until " + retryAt);
+                return new FetchResult.Unavailable<>(retryAt != null ? retryAt : clock.instant().plus(TRIAL_WAIT));
             }
             Outcome outcome = send(operation, body, notFoundField);
             if (outcome instanceof Outcome.Done done) {

@@ -1,5 +1,6 @@
 package io.scribehook.receiver.healthie;
 
+import io.scribehook.core.time.Jitter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,11 +8,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Back-off after a rate limit: the server's Retry-After (seconds or HTTP date) when given, else
- * {@code base * 2^attempt} plus up to 20 % jitter; always clamped to {@code [base, max]}.
+ * {@code base * 2^attempt} ± 20 % jitter; always clamped to {@code [base, max]}.
  */
 final class RateLimitDelays {
 
@@ -37,8 +37,7 @@ final class RateLimitDelays {
         if (d.compareTo(max) >= 0) {
             return max;
         }
-        long jitterNanos = (long) (d.toNanos() * 0.2 * ThreadLocalRandom.current().nextDouble());
-        return d.plusNanos(jitterNanos);
+        return Jitter.spread(d, 0.2);
     }
 
     private Optional<Duration> parseRetryAfter(String value) {

@@ -20,7 +20,9 @@ import io.scribehook.store.queue.Job;
 import io.scribehook.store.queue.JobHandlers;
 import io.scribehook.store.queue.JobOutcome;
 import io.scribehook.store.queue.JobQueue;
+import io.scribehook.core.time.Jitter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
+    private static final Duration NOT_CONFIGURED_WAIT = Duration.ofMinutes(1);
     private final Database db;
     private final JobQueue queue;
     private final Optional<HealthieClient> healthie;
@@ -44,6 +47,7 @@ public final class WebhookProcessor {
     private final Counter processed;
     private final Counter retried;
     private final Counter dead;
+    private final Counter waited;
 
     public WebhookProcessor(Database db, JobQueue queue, Optional<HealthieClient> healthie, Clock clock,
             MeterRegistry registry) {
@@ -54,6 +58,7 @@ public final class WebhookProcessor {
         this.processed = outcome(registry, "processed");
         this.retried = outcome(registry, "retry");
         this.dead = outcome(registry, "dead");
+        this.waited = outcome(registry, "waited");
     }
 
     private static Counter outcome(MeterRegistry registry, String outcome) {
@@ -94,7 +99,7 @@ public final class WebhookProcessor {
             }));
         }
         if (healthie.isEmpty()) {
-            return new Step.Transient("no Healthie API configured (set SCRIBEHOOK_HEALTHIE_API_URL)");
+            return notConfigured();
         }
         FetchResult<AppointmentSnapshot> fetched = healthie.get().appointment(appointmentId);
         Optional<Step> failed = failure(fetched);
@@ -137,17 +142,26 @@ public final class WebhookProcessor {
     private JobOutcome refresh(Job job) {
         String appointmentId = job.payload();
         if (healthie.isEmpty()) {
-            return new JobOutcome.Retry("no Healthie API configured (set SCRIBEHOOK_HEALTHIE_API_URL)");
+            return snooze(notConfigured());
         }
         FetchResult<AppointmentSnapshot> fetched = healthie.get().appointment(appointmentId);
         FetchResult<List<TranscriptRef>> list = fetched.isFound() ? healthie.get().transcripts(appointmentId) : new FetchResult.NotFound<>();
         Optional<Step> failed = failure(fetched).or(() -> failure(list));
-        if (failed.isPresent() && failed.get() instanceof Step.Transient t) {
-            retried.increment();
-            return new JobOutcome.Retry(t.reason());
-        } else if (failed.isPresent() && failed.get() instanceof Step.Permanent p) {
-            dead.increment();
-            return new JobOutcome.Fail(p.reason());
+        if (failed.isPresent()) {
+            switch (failed.get()) {
+                case Step.Transient t -> {
+                    retried.increment();
+                    return new JobOutcome.Retry(t.reason());
+                }
+                case Step.Permanent p -> {
+                    dead.increment();
+                    return new JobOutcome.Fail(p.reason());
+                }
+                case Step.Wait w -> {
+                    return snooze(w);
+                }
+                case Step.Ok ok -> throw new IllegalStateException("not a failure");
+            }
         }
         CompletionResult completion = db.writer().write(h -> {
             Instant now = clock.instant();
@@ -193,13 +207,35 @@ public final class WebhookProcessor {
                 LOG.warn("webhook {} dead: {}", webhookId, p.reason());
                 return new JobOutcome.Fail(p.reason());
             }
+            case Step.Wait w -> {
+                LOG.debug("webhook {} waits until {}: {}", webhookId, w.until(), w.reason());
+                return snooze(w);
+            }
         }
+    }
+
+    /**
+     * Runs the job again after {@code w.until()} without spending an attempt or writing to the
+     * webhook log; spread by up to a fifth of the wait (at least a second) so that the jobs paused
+     * together do not all come back in the same instant.
+     */
+    private JobOutcome snooze(Step.Wait w) {
+        waited.increment();
+        long waitMillis = Math.max(0, w.until().toEpochMilli() - clock.millis());
+        Instant at = w.until().plusMillis(Jitter.spreadMillis(Math.max(1_000, waitMillis / 5), 0.9));
+        return JobOutcome.snooze(at, w.reason());
+    }
+
+    /** Without an API to fetch from, jobs wait for one to be configured (the server reads it at start). */
+    private Step.Wait notConfigured() {
+        return new Step.Wait(clock.instant().plus(NOT_CONFIGURED_WAIT), "no Healthie API configured (set SCRIBEHOOK_HEALTHIE_API_URL)");
     }
 
     private static Optional<Step> failure(FetchResult<?> r) {
         return switch (r) {
             case FetchResult.TransientFailure<?> t -> Optional.of(new Step.Transient(t.reason()));
             case FetchResult.PermanentFailure<?> p -> Optional.of(new Step.Permanent(p.reason()));
+            case FetchResult.Unavailable<?> u -> Optional.of(new Step.Wait(u.until(), "Healthie API circuit open"));
             default -> Optional.empty();
         };
     }

@@ -26,6 +26,34 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void everyChangeOfStateIsToldOnceWithTheTimeATrialIsAllowed() {
+        java.util.List<String> told = new java.util.ArrayList<>();
+        CircuitBreaker b = new CircuitBreaker(2, Duration.ofSeconds(10), clock,
+                (from, to, retryAt) -> told.add(from + ">" + to + (retryAt == null ? "" : "@" + retryAt)));
+        Instant t0 = clock.instant();
+        for (int i = 0; i < 5; i++) { // failures after the circuit opened change nothing
+            b.tryAcquire();
+            b.onFailure();
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.tryAcquire()).isFalse();
+        }
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(b.tryAcquire()).isTrue();
+        b.onFailure();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(b.tryAcquire()).isTrue();
+        b.onSuccess();
+        b.onSuccess();
+        assertThat(told).containsExactly(
+                "CLOSED>OPEN@" + t0.plusSeconds(10),
+                "OPEN>HALF_OPEN",
+                "HALF_OPEN>OPEN@" + t0.plusSeconds(20),
+                "OPEN>HALF_OPEN",
+                "HALF_OPEN>CLOSED");
+    }
+
+    @Test
     void halfOpenAllowsOneTrialAtATime() {
         fail(3);
         clock.advance(Duration.ofSeconds(10));

@@ -308,8 +308,8 @@ class HealthieClientTest {
         assertThat(slept).hasSize(3);
         assertThat(slept.get(0)).isEqualTo(Duration.ofSeconds(2));
         assertThat(slept.get(1)).isEqualTo(GraphQlTransport.MAX_RATE_LIMIT_DELAY);
-        // third retry: 100 ms * 2^2 plus up to 20 % jitter
-        assertThat(slept.get(2)).isBetween(Duration.ofMillis(400), Duration.ofMillis(480));
+        // third retry: 100 ms * 2^2 ± 20 % jitter
+        assertThat(slept.get(2)).isBetween(Duration.ofMillis(320), Duration.ofMillis(480));
     }
 
     @Test
@@ -390,10 +390,11 @@ class HealthieClientTest {
             assertThat(gauge(registry)).isEqualTo(1.0);
             int sent = standIn.requestCount();
 
-            assertThat(c.appointment("42")).isInstanceOfSatisfying(FetchResult.TransientFailure.class,
-                    f -> assertThat(f.reason()).startsWith("circuit open"));
+            Instant opened = clock.instant();
+            assertThat(c.appointment("42")).as("not attempted, with the time a trial is allowed")
+                    .isEqualTo(new FetchResult.Unavailable<>(opened.plus(Duration.ofMinutes(1))));
             clock.advance(Duration.ofSeconds(59));
-            assertThat(c.appointment("42")).isInstanceOf(FetchResult.TransientFailure.class);
+            assertThat(c.appointment("42")).isInstanceOf(FetchResult.Unavailable.class);
             assertThat(standIn.requestCount()).isEqualTo(sent);
 
             clock.advance(Duration.ofSeconds(1));
@@ -427,8 +428,7 @@ class HealthieClientTest {
                     f -> assertThat(f.reason()).startsWith("network error"));
             assertThat(c.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
             int sent = standIn.requestCount();
-            assertThat(c.appointment("42")).isInstanceOfSatisfying(FetchResult.TransientFailure.class,
-                    f -> assertThat(f.reason()).startsWith("circuit open"));
+            assertThat(c.appointment("42")).isEqualTo(new FetchResult.Unavailable<>(clock.instant().plus(Duration.ofSeconds(30))));
             assertThat(standIn.requestCount()).isEqualTo(sent);
         }
     }

@@ -1,5 +1,6 @@
 package io.scribehook.store.queue;
 
+import io.scribehook.core.time.Jitter;
 import io.scribehook.store.Database;
 import io.scribehook.store.Dialect;
 import io.scribehook.store.GroupCommitter;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -517,12 +517,7 @@ public final class JobQueue {
     }
 
     private long jittered(Duration base) {
-        long ms = base.toMillis();
-        if (settings.jitter() == 0 || ms == 0) {
-            return ms;
-        }
-        double f = 1 + settings.jitter() * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
-        return Math.round(ms * f);
+        return Jitter.spreadMillis(base.toMillis(), settings.jitter());
     }
 
     // ------------------------------------------------------------------ reading and housekeeping

@@ -1,5 +1,6 @@
 package io.scribehook.store.queue;
 
+import io.scribehook.core.time.Jitter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -504,7 +504,7 @@ public final class WorkerPool implements AutoCloseable {
 
     private Duration jitteredPoll() {
         long ms = queue.settings().pollInterval().toMillis();
-        return Duration.ofMillis(Math.max(1, Math.round(ms * (0.9 + 0.2 * ThreadLocalRandom.current().nextDouble()))));
+        return Duration.ofMillis(Math.max(1, Jitter.spreadMillis(ms, 0.1)));
     }
 
     private static void join(Thread t, Duration max) {
