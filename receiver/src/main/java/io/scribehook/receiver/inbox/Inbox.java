@@ -3,19 +3,31 @@ package io.scribehook.receiver.inbox;
 import io.scribehook.core.event.EventTypes;
 import io.scribehook.core.event.ThinEvent;
 import io.scribehook.store.Database;
+import io.scribehook.store.Dialect;
+import io.scribehook.store.StoreException;
+import io.scribehook.store.StoreUnavailableException;
 import io.scribehook.store.queue.JobQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The durable inbox: stores a verified webhook and its processing job in one transaction (through
- * the group committer), labelling redeliveries seen within the dedupe window.
+ * The durable inbox: stores verified webhooks and their processing jobs in batches, one transaction
+ * through the group committer, labelling redeliveries seen within the dedupe window.
  */
 public final class Inbox {
     /** Event types whose duplicates still schedule one coalesced refresh of the appointment. */
+    private static final long REJECTION_SAMPLE_MILLIS = 1_000;
     static final Set<String> REFRESH_ON_DUPLICATE = Set.of(EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE,
             EventTypes.APPOINTMENT_RECORDING_COMPLETED, EventTypes.APPOINTMENT_UPDATED);
 
@@ -23,47 +35,81 @@ public final class Inbox {
     private final JobQueue queue;
     private final Duration dedupeWindow;
     private final Clock clock;
+    private final Queue<PendingAccept> waiting = new ConcurrentLinkedQueue<>();
+    private final RecentKeys recent;
+    private final Map<String, AtomicLong> lastRejectionLogged = new ConcurrentHashMap<>();
 
     public Inbox(Database db, JobQueue queue, Duration dedupeWindow, Clock clock) {
         this.db = db;
         this.queue = queue;
         this.dedupeWindow = dedupeWindow;
         this.clock = clock;
+        this.recent = db.dialect() == Dialect.SQLITE ? new RecentKeys() : null;
     }
 
     /**
-     * Stores one verified webhook; returns only after the commit.
+     * Stores one verified webhook; returns only after the commit. Concurrent calls are stored
+     * together: each waits in a queue, and the first {@link AcceptBatch} a writer runs takes every
+     * webhook waiting then (one insert for the rows, one for their jobs).
      *
      * @throws io.scribehook.store.StoreUnavailableException when the database cannot commit
      */
     public AcceptOutcome accept(ThinEvent event, byte[] body, String profile, String keyId, String sourceIp) {
         String bodySha = DedupeKey.sha256Hex(body);
         String dedupe = DedupeKey.of(event, bodySha);
-        return db.writer().write(h -> {
-            Instant now = clock.instant();
-            var original = WebhookLog.firstWithDedupeKey(h, event.resourceId(), dedupe, now.minus(dedupeWindow));
-            WebhookStatus status = original.isPresent() ? WebhookStatus.DUPLICATE
-                    : event.isKnownType() ? WebhookStatus.ACCEPTED : WebhookStatus.IGNORED;
-            long id = WebhookLog.insert(h, new NewWebhook(now, status, status == WebhookStatus.IGNORED ? "unknown event type" : null,
-                    event.eventType(), event.resourceId(), event.resourceType(), event.shape().configName(),
-                    profile, keyId, sourceIp, 200, bodySha, dedupe, original.orElse(null), body));
-            if (original.isPresent()) {
-                boolean refresh = REFRESH_ON_DUPLICATE.contains(event.eventType())
-                        && queue.offer(h, Jobs.refresh(event.resourceId())).inserted();
-                return new AcceptOutcome.Duplicate(id, original.get(), refresh);
+        Instant now = clock.instant();
+        NewWebhook row = new NewWebhook(now, event.isKnownType() ? WebhookStatus.ACCEPTED : WebhookStatus.IGNORED, null,
+                event.eventType(), event.resourceId(), event.resourceType(), event.shape().configName(),
+                profile, keyId, sourceIp, 200, bodySha, dedupe, null, body);
+        Long readerOriginal = null;
+        if (recent != null) { // SQLite: the dedupe read runs here, off the one writer
+            readerOriginal = db.withHandle(h -> WebhookLog.firstWithDedupeKey(h, event.resourceId(), dedupe,
+                    now.minus(dedupeWindow))).orElse(null);
+        }
+        PendingAccept pending = new PendingAccept(row, readerOriginal, now.toEpochMilli());
+        waiting.add(pending);
+        AcceptBatch batch = new AcceptBatch(waiting, queue, recent, dedupeWindow);
+        try {
+            db.writer().write(h -> batch.run(h, clock.instant()));
+        } catch (RuntimeException e) {
+            batch.failed(e);
+            if (pending.take()) {
+                throw e; // no batch took it: nothing was stored
             }
-            if (status == WebhookStatus.IGNORED) {
-                return new AcceptOutcome.Ignored(id);
-            }
-            long job = queue.enqueue(h, Jobs.processWebhook(id));
-            return new AcceptOutcome.Accepted(id, job);
-        });
+        }
+        return await(pending);
     }
 
-    /** Records a refused request (no body). Best effort: callers do not wait for it. */
+    /** The outcome of a webhook some batch took, once that batch's transaction has ended. */
+    private AcceptOutcome await(PendingAccept pending) {
+        try {
+            return pending.outcome().get(db.settings().writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new StoreUnavailableException("the database did not commit within " + db.settings().writeTimeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while waiting for a commit");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new StoreException("write failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Records a refused request (no body), sampled: at most one row per reason a second, so that a
+     * flood of bad requests costs the writer nothing more. Every refusal is counted by the
+     * endpoint's metrics. Callers need not wait for it.
+     */
     public void logRejection(String reason, String sourceIp, int httpStatus) {
-        Instant now = clock.instant();
-        db.writer().write(h -> WebhookLog.insert(h, NewWebhook.rejected(now, reason, sourceIp, httpStatus)));
+        long now = clock.millis();
+        AtomicLong last = lastRejectionLogged.computeIfAbsent(reason, r -> new AtomicLong(now - REJECTION_SAMPLE_MILLIS));
+        long previous = last.get();
+        if (now - previous < REJECTION_SAMPLE_MILLIS || !last.compareAndSet(previous, now)) {
+            return;
+        }
+        db.writer().write(h -> WebhookLog.insert(h, NewWebhook.rejected(Instant.ofEpochMilli(now), reason, sourceIp, httpStatus)));
     }
 
     /**

@@ -4,8 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -18,18 +23,69 @@ public final class WebhookLog {
     private WebhookLog() {
     }
 
+    private static final String INSERT_COLUMNS = "INSERT INTO receiver_webhooks (received_at, updated_at, status, reason, "
+            + "event_type, resource_id, resource_type, body_shape, profile, key_id, source_ip, http_status, body_sha256, "
+            + "dedupe_key, duplicate_of, body) VALUES ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int INSERT_CHUNK = 500;
+
     public static long insert(Handle h, NewWebhook w) {
-        long at = w.receivedAt().toEpochMilli();
-        return h.createQuery("INSERT INTO receiver_webhooks (received_at, updated_at, status, reason, event_type, resource_id, "
-                        + "resource_type, body_shape, profile, key_id, source_ip, http_status, body_sha256, dedupe_key, duplicate_of, body) "
-                        + "VALUES (:at, :at, :status, :reason, :event, :resource, :type, :shape, :profile, :key, :ip, :http, :sha, :dedupe, :dup, :body) "
-                        + "RETURNING id")
-                .bind("at", at).bind("status", w.status().id()).bind("reason", w.reason())
-                .bind("event", w.eventType()).bind("resource", w.resourceId()).bind("type", w.resourceType())
-                .bind("shape", w.bodyShape()).bind("profile", w.profile()).bind("key", w.keyId()).bind("ip", w.sourceIp())
-                .bind("http", w.httpStatus()).bind("sha", w.bodySha256()).bind("dedupe", w.dedupeKey())
-                .bind("dup", w.duplicateOf()).bind("body", w.body())
-                .mapTo(Long.class).one();
+        return insertAll(h, List.of(w)).get(0);
+    }
+
+    /**
+     * Inserts the rows with one multi-row statement per 500; returns their ids in the order given
+     * (ids are handed out in row order; RETURNING's order is not promised, so they are sorted).
+     */
+    public static List<Long> insertAll(Handle h, List<NewWebhook> rows) {
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            List<NewWebhook> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
+            StringBuilder sql = new StringBuilder(INSERT_COLUMNS.length() + chunk.size() * (INSERT_ROW.length() + 2) + 16)
+                    .append(INSERT_COLUMNS);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(INSERT_ROW);
+            }
+            Query q = h.createQuery(sql.append(" RETURNING id").toString());
+            int i = 0;
+            for (NewWebhook w : chunk) {
+                long at = w.receivedAt().toEpochMilli();
+                q.bind(i++, at).bind(i++, at).bind(i++, w.status().id()).bind(i++, w.reason()).bind(i++, w.eventType())
+                        .bind(i++, w.resourceId()).bind(i++, w.resourceType()).bind(i++, w.bodyShape()).bind(i++, w.profile())
+                        .bind(i++, w.keyId()).bind(i++, w.sourceIp()).bind(i++, w.httpStatus()).bind(i++, w.bodySha256())
+                        .bind(i++, w.dedupeKey()).bind(i++, w.duplicateOf()).bind(i++, w.body());
+            }
+            List<Long> got = new ArrayList<>(q.mapTo(Long.class).list());
+            got.sort(null);
+            ids.addAll(got);
+        }
+        return ids;
+    }
+
+    /**
+     * For each (resource id, dedupe key), the first stored (not rejected, not duplicate) webhook
+     * received at or after {@code since}: one query for a whole batch, through the resource index.
+     */
+    public static Map<String, Long> firstWithDedupeKeys(Handle h, Collection<NewWebhook> candidates, Instant since) {
+        Set<String> resources = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (NewWebhook w : candidates) {
+            if (w.resourceId() != null && w.dedupeKey() != null) {
+                resources.add(w.resourceId());
+                keys.add(w.dedupeKey());
+            }
+        }
+        Map<String, Long> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        h.createQuery("SELECT dedupe_key, min(id) FROM receiver_webhooks WHERE resource_id IN (<resources>) "
+                        + "AND received_at >= :since AND dedupe_key IN (<keys>) AND status <> 'duplicate' "
+                        + "AND status <> 'rejected' GROUP BY dedupe_key")
+                .bindList("resources", List.copyOf(resources)).bindList("keys", List.copyOf(keys))
+                .bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        return out;
     }
 
     /**
