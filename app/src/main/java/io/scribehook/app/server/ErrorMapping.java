@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Counter;
@@ -59,7 +60,7 @@ final class ErrorMapping {
         ctx.status(e.status()).contentType("application/json").result(e.body());
     }
 
-    private io.javalin.http.Handler guard(Endpoint endpoint) {
+    private Handler guard(Endpoint endpoint) {
         return ctx -> {
             try {
                 endpoint.handler.handle(ctx);

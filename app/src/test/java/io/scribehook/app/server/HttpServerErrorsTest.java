@@ -174,7 +174,7 @@ class HttpServerErrorsTest {
     @Test
     void aStalledBodyIs408RequestTimeout() {
         try (Metrics own = new Metrics(); HttpServer impatient = start(own)) {
-            impatient.idleTimeout(Duration.ofSeconds(1));
+            impatient.idleTimeout(Duration.ofSeconds(2));
             byte[] request = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"a\":".getBytes(StandardCharsets.ISO_8859_1);
             RawHttp.Reply r = RawHttp.exchange(impatient.port(), request, false);
             assertThat(r.status()).as(r.body()).isEqualTo(408);
