@@ -2,6 +2,7 @@ package io.scribehook.app.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.scribehook.core.http.ApiException;
 
 /** Guards {@code /api/*}: missing bearer token → 401 auth_required, wrong → 403 auth_invalid. */
 public final class AdminAuth implements Handler {
@@ -15,14 +16,11 @@ public final class AdminAuth implements Handler {
     public void handle(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
-            ApiError.send(ctx, 401, "auth_required", "send the admin token as 'Authorization: Bearer <token>'");
-            ctx.skipRemainingHandlers();
-            return;
+            throw new ApiException(401, "auth_required", "send the admin token as 'Authorization: Bearer <token>'");
         }
         String presented = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         if (!token.matches(presented)) {
-            ApiError.send(ctx, 403, "auth_invalid", "the admin token is not valid");
-            ctx.skipRemainingHandlers();
+            throw new ApiException(403, "auth_invalid", "the admin token is not valid");
         }
     }
 }

@@ -3,27 +3,29 @@ package io.scribehook.app.server;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.scribehook.app.metrics.Metrics;
 import io.scribehook.store.Database;
 import io.scribehook.store.Readiness;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads. Serves {@code /healthz},
- * {@code /readyz}, {@code /metrics}, guards {@code /api/*} with the admin token, maps every
- * uncaught error to the JSON error body, and mounts the routes the roles contribute.
+ * {@code /readyz}, {@code /metrics}, guards {@code /api/*} with the admin token, mounts the routes
+ * the roles contribute, and answers every error, its own and Jetty's, with the JSON error body
+ * ({@link ErrorMapping}).
  */
 public final class HttpServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    /** The largest request body of any route; a larger declared Content-Length is refused by Jetty before any route runs. */
+    static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
     private static final String STARTED_AT = "scribehook.startedAt";
     private final Javalin javalin;
 
@@ -45,7 +47,8 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
-            config.http.maxRequestSize = 16L * 1024 * 1024;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.modifyServer(server -> server.setHandler(new SizeLimitHandler(MAX_REQUEST_BYTES, -1)));
             config.jetty.host = host;
             config.jetty.port = port;
             RoutesConfig r = config.routes;
@@ -58,13 +61,7 @@ public final class HttpServer implements AutoCloseable {
             r.get("/readyz", ctx -> ready(ctx, db));
             r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             contributions.forEach(c -> c.accept(r));
-            r.exception(HttpResponseException.class, (e, ctx) -> ApiError.send(ctx, e.getStatus(), code(e.getStatus()),
-                    e.getStatus() == 404 ? "no route for " + ctx.method() + " " + ctx.path() : e.getMessage() == null ? "request refused" : e.getMessage()));
-            r.exception(Exception.class, (e, ctx) -> {
-                String id = UUID.randomUUID().toString();
-                LOG.error("unhandled error {} on {} {}", id, ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e);
-                ApiError.send(ctx, 500, "internal_error", "internal error; reference " + id + " in the server log");
-            });
+            ErrorMapping.install(config, registry);
         });
         app.start();
         return new HttpServer(app);
@@ -94,15 +91,13 @@ public final class HttpServer implements AutoCloseable {
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
-    private static String code(int status) {
-        return switch (status) {
-            case 400 -> "invalid_request";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            default -> "http_" + status;
-        };
+    /** How long a connection may stay silent, mid-request included (a stalled body is then a 408); Jetty's default is 30 s. */
+    void idleTimeout(Duration timeout) {
+        for (Connector c : javalin.jettyServer().server().getConnectors()) {
+            if (c instanceof AbstractConnector connector) {
+                connector.setIdleTimeout(timeout.toMillis());
+            }
+        }
     }
 
     public int port() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
-import io.scribehook.receiver.testing.LogCapture;
+import io.scribehook.store.testing.LogCapture;
 import io.scribehook.signatures.Profile;
 import java.io.IOException;
 import java.net.ServerSocket;

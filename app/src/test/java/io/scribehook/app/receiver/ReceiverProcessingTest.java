@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scribehook.receiver.healthie.HealthieStandIn;
-import io.scribehook.receiver.testing.LogCapture;
+import io.scribehook.store.testing.LogCapture;
 import io.scribehook.signatures.Profile;
 import java.net.http.HttpResponse;
 import java.time.Clock;

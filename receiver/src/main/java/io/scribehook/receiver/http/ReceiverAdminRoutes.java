@@ -1,7 +1,11 @@
 package io.scribehook.receiver.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.scribehook.core.http.ApiException;
+import io.scribehook.core.http.JsonBody;
 import io.scribehook.receiver.inbox.Inbox;
 import io.scribehook.receiver.inbox.Replayed;
 import io.scribehook.receiver.inbox.WebhookEntry;
@@ -28,7 +32,8 @@ import java.util.Optional;
 
 /**
  * The receiver's admin API under {@code /api/receiver} (the app guards it with the admin token):
- * webhook log listing and detail, replay, secrets, and an appointment's tracked state.
+ * webhook log listing and detail, replay, secrets, and an appointment's tracked state. Refusals
+ * are thrown as {@link ApiException}s; the server writes them.
  */
 public final class ReceiverAdminRoutes {
     private static final int MAX_PAGE = 500;
@@ -58,22 +63,16 @@ public final class ReceiverAdminRoutes {
     }
 
     private void list(Context ctx) {
-        WebhookFilter f;
-        try {
-            f = new WebhookFilter(
-                    ctx.queryParam("event"),
-                    Optional.ofNullable(ctx.queryParam("status")).map(s -> WebhookStatus.byId(s).orElseThrow(() ->
-                            new IllegalArgumentException("status '" + s + "' is not one of accepted, duplicate, rejected, ignored, processed, failed, dead")))
-                            .orElse(null),
-                    ctx.queryParam("resource_id"),
-                    Optional.ofNullable(ctx.queryParam("since")).map(s -> TimeParam.parse(s, clock)).orElse(null),
-                    Optional.ofNullable(ctx.queryParam("until")).map(s -> TimeParam.parse(s, clock)).orElse(null),
-                    Optional.ofNullable(ctx.queryParam("cursor")).map(ReceiverAdminRoutes::id).orElse(null),
-                    Optional.ofNullable(ctx.queryParam("limit")).map(ReceiverAdminRoutes::limit).orElse(50));
-        } catch (IllegalArgumentException e) {
-            bad(ctx, e.getMessage());
-            return;
-        }
+        WebhookFilter f = new WebhookFilter(
+                ctx.queryParam("event"),
+                Optional.ofNullable(ctx.queryParam("status")).map(s -> WebhookStatus.byId(s).orElseThrow(() -> ApiException.invalidRequest(
+                        "status '" + s + "' is not one of accepted, duplicate, rejected, ignored, processed, failed, dead")))
+                        .orElse(null),
+                ctx.queryParam("resource_id"),
+                Optional.ofNullable(ctx.queryParam("since")).map(this::time).orElse(null),
+                Optional.ofNullable(ctx.queryParam("until")).map(this::time).orElse(null),
+                Optional.ofNullable(ctx.queryParam("cursor")).map(ReceiverAdminRoutes::id).orElse(null),
+                Optional.ofNullable(ctx.queryParam("limit")).map(ReceiverAdminRoutes::limit).orElse(50));
         List<WebhookEntry> rows = db.jdbi().withHandle(h -> WebhookLog.list(h, f));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", rows.stream().map(ReceiverAdminRoutes::json).toList());
@@ -82,45 +81,21 @@ public final class ReceiverAdminRoutes {
     }
 
     private void show(Context ctx) {
-        long id;
-        try {
-            id = id(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            bad(ctx, e.getMessage());
-            return;
-        }
-        Optional<WebhookEntry> e = db.jdbi().withHandle(h -> WebhookLog.find(h, id));
-        if (e.isEmpty()) {
-            notFound(ctx, "no webhook " + id + " in the log");
-        } else {
-            ctx.json(json(e.get()));
-        }
+        long id = id(ctx.pathParam("id"));
+        WebhookEntry e = db.jdbi().withHandle(h -> WebhookLog.find(h, id))
+                .orElseThrow(() -> ApiException.notFound("no webhook " + id + " in the log"));
+        ctx.json(json(e));
     }
 
     private void replayOne(Context ctx) {
-        long id;
-        try {
-            id = id(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            bad(ctx, e.getMessage());
-            return;
-        }
-        Optional<Replayed> job = inbox.replay(id);
-        if (job.isEmpty()) {
-            notFound(ctx, "webhook " + id + " is not in the log or has nothing to replay (rejected or ignored)");
-            return;
-        }
-        ctx.status(202).json(Map.of("webhook_id", id, "queued_webhook_id", job.get().queuedWebhookId(), "job_id", job.get().jobId()));
+        long id = id(ctx.pathParam("id"));
+        Replayed job = inbox.replay(id).orElseThrow(() ->
+                ApiException.notFound("webhook " + id + " is not in the log or has nothing to replay (rejected or ignored)"));
+        ctx.status(202).json(Map.of("webhook_id", id, "queued_webhook_id", job.queuedWebhookId(), "job_id", job.jobId()));
     }
 
     private void replayFailed(Context ctx) {
-        Instant since;
-        try {
-            since = Optional.ofNullable(ctx.queryParam("since")).map(s -> TimeParam.parse(s, clock)).orElse(Instant.EPOCH);
-        } catch (IllegalArgumentException e) {
-            bad(ctx, e.getMessage());
-            return;
-        }
+        Instant since = Optional.ofNullable(ctx.queryParam("since")).map(this::time).orElse(Instant.EPOCH);
         List<Long> ids = db.jdbi().withHandle(h -> WebhookLog.failedIds(h, since, MAX_BULK_REPLAY));
         List<Long> replayed = new ArrayList<>();
         for (long id : ids) {
@@ -141,45 +116,49 @@ public final class ReceiverAdminRoutes {
     }
 
     private void addSecret(Context ctx) {
-        Map<?, ?> in;
-        try {
-            in = ctx.bodyAsClass(Map.class);
-        } catch (RuntimeException e) {
-            bad(ctx, "send a JSON object {\"key_id\": \"...\", \"secret\": \"...\"}");
-            return;
+        ObjectNode in = JsonBody.object(ctx.bodyAsBytes());
+        JsonNode secretNode = in.path("secret");
+        if (!secretNode.isTextual() || secretNode.textValue().isBlank()) {
+            throw ApiException.invalidRequest("send a JSON object {\"key_id\": \"...\", \"secret\": \"...\"}: \"secret\" must be a non-empty string");
         }
-        Object keyId = in.get("key_id");
-        Object secret = in.get("secret");
-        if (!(secret instanceof String s) || s.isBlank()) {
-            bad(ctx, "\"secret\" is required");
-            return;
+        JsonNode keyNode = in.path("key_id");
+        if (!keyNode.isMissingNode() && !keyNode.isNull() && !keyNode.isTextual()) {
+            throw ApiException.invalidRequest("\"key_id\" must be a string");
         }
-        String key = keyId instanceof String k && !k.isBlank() ? k : "db-" + clock.millis();
+        String secret = secretNode.textValue();
+        String key = keyNode.isTextual() && !keyNode.textValue().isBlank() ? keyNode.textValue() : "db-" + clock.millis();
         if (key.length() > 200 || key.startsWith("env-")) {
-            bad(ctx, "\"key_id\" must be at most 200 characters and must not start with env-");
-            return;
+            throw ApiException.invalidRequest("\"key_id\" must be at most 200 characters and must not start with env-");
         }
         db.writer().write(h -> {
-            SecretStore.put(h, key, s, clock.instant());
+            SecretStore.put(h, key, secret, clock.instant());
             return null;
         });
         verifiers.reload();
         ctx.status(201).json(Map.of("key_id", key, "secrets_in_use", verifiers.secretCount()));
     }
 
+    /**
+     * What the receiver tracks for one appointment; 404 when it has never seen it: no snapshot, no
+     * recording lifecycle, no attendance, no transcript and no webhook naming it as resource id.
+     */
     private void appointment(Context ctx) {
         String id = ctx.pathParam("id");
         ParticipantKeys participants = ParticipantKeys.of(db, clock).load();
-        Map<String, Object> body = db.jdbi().withHandle(h -> {
+        Optional<Map<String, Object>> body = db.jdbi().withHandle(h -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("appointment_id", id);
             AppointmentSnapshots.state(h, id).ifPresent(snapshot -> m.put("snapshot", snapshot));
             RecordingLifecycle.find(h, id).ifPresent(r -> m.put("recording", json(r)));
-            m.put("attendance", Attendance.list(h, id, participants));
-            m.put("transcript_ids", Transcripts.ids(h, id));
-            return m;
+            List<?> attendance = Attendance.list(h, id, participants);
+            List<?> transcripts = Transcripts.ids(h, id);
+            m.put("attendance", attendance);
+            m.put("transcript_ids", transcripts);
+            boolean seen = m.containsKey("snapshot") || m.containsKey("recording") || !attendance.isEmpty() || !transcripts.isEmpty()
+                    || WebhookLog.anyForResource(h, id);
+            return seen ? Optional.of(m) : Optional.empty();
         });
-        ctx.json(body);
+        ctx.json(body.orElseThrow(() -> ApiException.notFound("appointment " + id + " has never been seen by this receiver")));
     }
 
     private static Map<String, Object> json(RecordingState r) {
@@ -222,6 +201,14 @@ public final class ReceiverAdminRoutes {
         return t == null ? null : t.toString();
     }
 
+    private Instant time(String text) {
+        try {
+            return TimeParam.parse(text, clock);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidRequest(e.getMessage());
+        }
+    }
+
     private static long id(String text) {
         try {
             long v = Long.parseLong(text);
@@ -231,7 +218,7 @@ public final class ReceiverAdminRoutes {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + text + "' is not a webhook id (a positive integer)");
+        throw ApiException.invalidRequest("'" + text + "' is not a webhook id (a positive integer)");
     }
 
     private static int limit(String text) {
@@ -243,14 +230,6 @@ public final class ReceiverAdminRoutes {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("limit '" + text + "' must be an integer from 1 to " + MAX_PAGE);
-    }
-
-    private static void bad(Context ctx, String message) {
-        ctx.status(400).json(Map.of("error", "invalid_request", "message", message));
-    }
-
-    private static void notFound(Context ctx, String message) {
-        ctx.status(404).json(Map.of("error", "not_found", "message", message));
+        throw ApiException.invalidRequest("limit '" + text + "' must be an integer from 1 to " + MAX_PAGE);
     }
 }

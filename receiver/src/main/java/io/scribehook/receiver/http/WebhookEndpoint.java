@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import io.scribehook.core.event.ParseResult;
 import io.scribehook.core.event.ThinEvent;
 import io.scribehook.core.event.ThinPayloadCodec;
+import io.scribehook.core.http.ApiException;
 import io.scribehook.receiver.guard.IpLiteral;
 import io.scribehook.receiver.guard.SourceAddressGuard;
 import io.scribehook.receiver.inbox.AcceptOutcome;
@@ -28,24 +29,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST SCRIBEHOOK_WEBHOOK_PATH}: source address, size, content type, Content-Digest and
- * signature, then body; a 200 only after the webhook and its job are committed.
+ * signature, then body; a 200 only after the webhook and its job are committed. A refusal is counted,
+ * logged (one line, no body) and recorded, then thrown as an {@link ApiException} for the server to
+ * write; a body that cannot be read (ends early, broken chunking, client gone, read timeout) is one
+ * of them: {@code 400 incomplete_body} or {@code 408 request_timeout}, guard {@code body}.
  */
 public final class WebhookEndpoint implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
     private static final byte[] RECEIVED = "{\"received\":true}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DUPLICATE = "{\"received\":true,\"duplicate\":true}".getBytes(StandardCharsets.UTF_8);
+    private static final ApiException STORE_UNAVAILABLE = new ApiException(503, "store_unavailable",
+            "the webhook could not be stored; retry later").withHeader("Retry-After", "5");
+    private static final ApiException NOT_JSON = new ApiException(415, "unsupported_media_type", "send Content-Type: application/json");
     private final SourceAddressGuard sourceGuard;
     private final long maxBytes;
     private final VerifierSource verifiers;
     private final Inbox inbox;
     private final ReceiverMetrics metrics;
     private final IntakePressure pressure;
+    private final ApiException tooLarge;
     private final Semaphore rejectionLogSlots = new Semaphore(64);
 
     public WebhookEndpoint(SourceAddressGuard sourceGuard, long maxBytes, VerifierSource verifiers, Inbox inbox,
             ReceiverMetrics metrics, IntakePressure pressure) {
         this.sourceGuard = sourceGuard;
         this.maxBytes = maxBytes;
+        this.tooLarge = new ApiException(413, "payload_too_large", "the body is larger than " + maxBytes + " bytes");
         this.verifiers = verifiers;
         this.inbox = inbox;
         this.metrics = metrics;
@@ -53,45 +62,41 @@ public final class WebhookEndpoint implements Handler {
     }
 
     @Override
-    public void handle(Context ctx) throws IOException {
+    public void handle(Context ctx) {
         HttpServletRequest req = ctx.req();
         InetAddress peer = IpLiteral.parseRemoteAddr(req.getRemoteAddr());
         String sourceIp;
         switch (sourceGuard.check(peer, list(req, "X-Forwarded-For"), list(req, "Forwarded"))) {
-            case SourceAddressGuard.Denied d -> {
-                refuse(ctx, "source_ip", 403, d.code(), d.message(), d.client() == null ? null : IpLiteral.format(d.client()));
-                return;
-            }
+            case SourceAddressGuard.Denied d ->
+                    throw refuse("source_ip", new ApiException(403, d.code(), d.message()), d.client() == null ? null : IpLiteral.format(d.client()));
             case SourceAddressGuard.Allowed a -> sourceIp = IpLiteral.format(a.client());
         }
         long declared = req.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(ctx, "size", 413, "payload_too_large", "the body is larger than " + maxBytes + " bytes", sourceIp);
-            return;
+            throw refuse("size", tooLarge, sourceIp);
         }
         if (!isJson(req.getContentType())) {
-            refuse(ctx, "content_type", 415, "unsupported_media_type", "send Content-Type: application/json", sourceIp);
-            return;
+            throw refuse("content_type", NOT_JSON, sourceIp);
         }
-        byte[] body = req.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        byte[] body;
+        try {
+            body = req.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw refuse("body", ApiException.bodyNotReceived(e), sourceIp);
+        }
         if (body.length > maxBytes) {
-            refuse(ctx, "size", 413, "payload_too_large", "the body is larger than " + maxBytes + " bytes", sourceIp);
-            return;
+            throw refuse("size", tooLarge, sourceIp);
         }
         String target = req.getQueryString() == null ? req.getRequestURI() : req.getRequestURI() + "?" + req.getQueryString();
         VerificationResult verdict = verifiers.verify(new HttpMessage(req.getMethod(), target, headers(req), body));
         if (verdict instanceof VerificationResult.Failed f) {
             String code = f.reason().code();
-            refuse(ctx, code.contains("digest") ? "digest" : "signature", 401, code, f.message(), sourceIp);
-            return;
+            throw refuse(code.contains("digest") ? "digest" : "signature", new ApiException(401, code, f.message()), sourceIp);
         }
         VerificationResult.Verified ok = (VerificationResult.Verified) verdict;
         ThinEvent event;
         switch (ThinPayloadCodec.parse(body)) {
-            case ParseResult.Malformed m -> {
-                refuse(ctx, "body", 400, m.code(), m.message(), sourceIp);
-                return;
-            }
+            case ParseResult.Malformed m -> throw refuse("body", new ApiException(400, m.code(), m.message()), sourceIp);
             case ParseResult.Parsed p -> event = p.event();
         }
         AcceptOutcome outcome;
@@ -101,37 +106,36 @@ public final class WebhookEndpoint implements Handler {
         } catch (StoreException e) {
             metrics.outcome("unavailable");
             LOG.warn("webhook not stored, answered 503 ({}): {}", event.eventType(), e.getClass().getSimpleName());
-            ctx.header("Retry-After", "5");
-            error(ctx, 503, "store_unavailable", "the webhook could not be stored; retry later");
-            return;
+            throw STORE_UNAVAILABLE;
         } finally {
             pressure.left();
         }
         switch (outcome) {
             case AcceptOutcome.Accepted a -> {
                 metrics.outcome("accepted");
-                respond(ctx, 200, RECEIVED);
+                respond(ctx, RECEIVED);
             }
             case AcceptOutcome.Ignored i -> {
                 metrics.outcome("ignored");
                 LOG.info("webhook {} stored and ignored: unknown event type", i.webhookId());
-                respond(ctx, 200, RECEIVED);
+                respond(ctx, RECEIVED);
             }
             case AcceptOutcome.Duplicate d -> {
                 metrics.outcome("duplicate");
                 LOG.info("webhook {} is a duplicate of {}{}", d.webhookId(), d.originalId(), d.refreshScheduled() ? "; refresh scheduled" : "");
-                respond(ctx, 200, DUPLICATE);
+                respond(ctx, DUPLICATE);
             }
         }
     }
 
-    private void refuse(Context ctx, String guard, int status, String code, String message, String sourceIp) {
-        metrics.rejected(guard, code);
-        LOG.info("webhook refused: {} {} (guard {}, source {})", status, code, guard, sourceIp);
+    /** Counts and logs a refusal and records it in the webhook log; returns the answer for the caller to throw. */
+    private ApiException refuse(String guard, ApiException answer, String sourceIp) {
+        metrics.rejected(guard, answer.code());
+        LOG.info("webhook refused: {} {} (guard {}, source {})", answer.status(), answer.code(), guard, sourceIp);
         if (rejectionLogSlots.tryAcquire()) {
             Thread.ofVirtual().name("rejection-log").start(() -> {
                 try {
-                    inbox.logRejection(code, sourceIp, status);
+                    inbox.logRejection(answer.code(), sourceIp, answer.status());
                 } catch (RuntimeException e) {
                     LOG.debug("rejection not logged: {}", e.getClass().getSimpleName());
                 } finally {
@@ -139,37 +143,11 @@ public final class WebhookEndpoint implements Handler {
                 }
             });
         }
-        error(ctx, status, code, message);
+        return answer;
     }
 
-    private static void error(Context ctx, int status, String code, String message) {
-        StringBuilder b = new StringBuilder("{\"error\":");
-        quote(b, code).append(",\"message\":");
-        quote(b, message).append('}');
-        respond(ctx, status, b.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void respond(Context ctx, int status, byte[] json) {
-        ctx.status(status).contentType("application/json").result(json);
-    }
-
-    private static StringBuilder quote(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"');
+    private static void respond(Context ctx, byte[] json) {
+        ctx.status(200).contentType("application/json").result(json);
     }
 
     static boolean isJson(String contentType) {

@@ -101,6 +101,12 @@ public final class WebhookLog {
                 .mapTo(Long.class).findOne();
     }
 
+    /** Whether any webhook in the log names {@code resourceId} as its resource (through the resource index). */
+    public static boolean anyForResource(Handle h, String resourceId) {
+        return h.createQuery("SELECT 1 FROM receiver_webhooks WHERE resource_id = :r LIMIT 1")
+                .bind("r", resourceId).mapTo(Integer.class).findOne().isPresent();
+    }
+
     public static Optional<WebhookEntry> find(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM receiver_webhooks WHERE id = :id")
                 .bind("id", id).map(WebhookLog::entry).findOne();
