@@ -54,7 +54,7 @@ class HttpServerErrorsTest {
                 throw new ApiException(409, "already_there", "it is \"already\" there\n").withHeader("Retry-After", "7");
             });
         };
-        return HttpServer.start(0, db, m, null, List.of(routes));
+        return HttpServer.start("127.0.0.1", 0, db, m, null, List.of(routes));
     }
 
     @AfterAll
