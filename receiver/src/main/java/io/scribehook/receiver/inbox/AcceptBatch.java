@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,6 +25,8 @@ import org.jdbi.v3.core.Handle;
  * Redeliveries inside one batch are found as well.
  */
 final class AcceptBatch {
+    private static final AtomicLong SERIALS = new AtomicLong();
+    private final long serial = SERIALS.incrementAndGet();
     private final Queue<PendingAccept> waiting;
     private final JobQueue queue;
     private final RecentKeys recent;
@@ -53,7 +56,7 @@ final class AcceptBatch {
             return null;
         }
         if (recent != null) {
-            recent.forget(this);
+            recent.forget(serial);
         }
         Instant since = now.minus(dedupeWindow);
         Map<String, Long> inDatabase = recent == null
@@ -115,7 +118,7 @@ final class AcceptBatch {
                 default -> new AcceptOutcome.Ignored(ids[i]);
             };
             if (recent != null && r.status() != WebhookStatus.DUPLICATE && r.dedupeKey() != null) {
-                recent.stored(r.dedupeKey(), ids[i], now.toEpochMilli(), this);
+                recent.stored(r.dedupeKey(), ids[i], now.toEpochMilli(), serial);
             }
         }
         GroupCommitter.afterCommit(h, () -> {
@@ -129,7 +132,7 @@ final class AcceptBatch {
     /** The transaction did not commit (for good): nothing of this batch was stored. */
     void failed(RuntimeException e) {
         if (recent != null) {
-            recent.forget(this);
+            recent.forget(serial);
         }
         if (items != null) {
             items.forEach(p -> p.outcome().completeExceptionally(e));

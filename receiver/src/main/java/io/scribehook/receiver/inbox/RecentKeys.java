@@ -18,7 +18,7 @@ final class RecentKeys {
     /** How long a stored key stays: far longer than a read can precede its batch (the write timeout). */
     static final Duration KEEP = Duration.ofSeconds(20);
 
-    private record Entry(String key, long id, long storedAtMillis, Object batch) {
+    private record Entry(String key, long id, long storedAtMillis, long batch) {
     }
 
     private final Map<String, Entry> byKey = new HashMap<>();
@@ -34,8 +34,11 @@ final class RecentKeys {
         return e != null && e.storedAtMillis >= sinceMillis ? e.id : null;
     }
 
-    /** Records a key stored by {@code batch} (its transaction may still roll back). */
-    synchronized void stored(String key, long id, long nowMillis, Object batch) {
+    /**
+     * Records a key stored by batch number {@code batch} (its transaction may still roll back). A
+     * number, not the batch: an entry must not keep the batch's webhooks alive.
+     */
+    synchronized void stored(String key, long id, long nowMillis, long batch) {
         expire(nowMillis);
         Entry e = new Entry(key, id, nowMillis, batch);
         if (byKey.putIfAbsent(key, e) == null) {
@@ -44,7 +47,7 @@ final class RecentKeys {
     }
 
     /** Removes what {@code batch} recorded: its transaction rolled back, or it is about to run again. */
-    synchronized void forget(Object batch) {
+    synchronized void forget(long batch) {
         inOrder.removeIf(e -> {
             if (e.batch == batch) {
                 byKey.remove(e.key, e);
