@@ -3,7 +3,6 @@ package io.scribehook.receiver.inbox;
 import io.scribehook.core.event.EventTypes;
 import io.scribehook.core.event.ThinEvent;
 import io.scribehook.store.Database;
-import io.scribehook.store.Dialect;
 import io.scribehook.store.StoreException;
 import io.scribehook.store.StoreUnavailableException;
 import io.scribehook.store.queue.JobQueue;
@@ -19,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,7 +36,8 @@ public final class Inbox {
     private final Duration dedupeWindow;
     private final Clock clock;
     private final Queue<PendingAccept> waiting = new ConcurrentLinkedQueue<>();
-    private final RecentKeys recent;
+    /** A batch is queued on the writer and has not started taking webhooks yet. */
+    private final AtomicBoolean flushQueued = new AtomicBoolean();
     private final Map<String, AtomicLong> lastRejectionLogged = new ConcurrentHashMap<>();
 
     public Inbox(Database db, JobQueue queue, Duration dedupeWindow, Clock clock) {
@@ -44,13 +45,14 @@ public final class Inbox {
         this.queue = queue;
         this.dedupeWindow = dedupeWindow;
         this.clock = clock;
-        this.recent = db.dialect() == Dialect.SQLITE ? new RecentKeys() : null;
     }
 
     /**
      * Stores one verified webhook; returns only after the commit. Concurrent calls are stored
-     * together: each waits in a queue, and the first {@link AcceptBatch} a writer runs takes every
-     * webhook waiting then (one insert for the rows, one for their jobs).
+     * together: each waits in a queue, and one {@link AcceptBatch} on the writer takes every
+     * webhook waiting when it starts (one insert for the rows, one for their jobs). A caller queues
+     * a batch only when none is queued and not yet started, so every webhook is taken by the next
+     * batch to start, and no caller waits for a transaction of its own.
      *
      * @throws io.scribehook.store.StoreUnavailableException when the database cannot commit
      */
@@ -61,20 +63,17 @@ public final class Inbox {
         NewWebhook row = new NewWebhook(now, event.isKnownType() ? WebhookStatus.ACCEPTED : WebhookStatus.IGNORED, null,
                 event.eventType(), event.resourceId(), event.resourceType(), event.shape().configName(),
                 profile, keyId, sourceIp, 200, bodySha, dedupe, null, body);
-        Long readerOriginal = null;
-        if (recent != null) { // SQLite: the dedupe read runs here, off the one writer
-            readerOriginal = db.withHandle(h -> WebhookLog.firstWithDedupeKey(h, event.resourceId(), dedupe,
-                    now.minus(dedupeWindow))).orElse(null);
-        }
-        PendingAccept pending = new PendingAccept(row, readerOriginal, now.toEpochMilli());
+        PendingAccept pending = new PendingAccept(row);
         waiting.add(pending);
-        AcceptBatch batch = new AcceptBatch(waiting, queue, recent, dedupeWindow);
-        try {
-            db.writer().write(h -> batch.run(h, clock.instant()));
-        } catch (RuntimeException e) {
-            batch.failed(e);
-            if (pending.take()) {
-                throw e; // no batch took it: nothing was stored
+        if (flushQueued.compareAndSet(false, true)) { // else a queued batch, not started yet, will take it
+            AcceptBatch batch = new AcceptBatch(waiting, flushQueued, queue, dedupeWindow);
+            try {
+                db.writer().write(h -> batch.run(h, clock.instant()));
+            } catch (RuntimeException e) {
+                batch.failed(e);
+                if (pending.take()) {
+                    throw e; // no batch took it: nothing was stored
+                }
             }
         }
         return await(pending);
@@ -85,6 +84,7 @@ public final class Inbox {
         try {
             return pending.outcome().get(db.settings().writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            pending.take(); // if no batch took it yet, none will
             throw new StoreUnavailableException("the database did not commit within " + db.settings().writeTimeout().toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

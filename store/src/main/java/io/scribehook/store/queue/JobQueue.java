@@ -1,6 +1,7 @@
 package io.scribehook.store.queue;
 
 import io.scribehook.core.time.Jitter;
+import io.scribehook.store.BulkInsert;
 import io.scribehook.store.Database;
 import io.scribehook.store.Dialect;
 import io.scribehook.store.GroupCommitter;
@@ -157,10 +158,13 @@ public final class JobQueue {
         for (int from = 0; from < requests.size(); from += CHUNK) {
             List<JobRequest> chunk = requests.subList(from, Math.min(requests.size(), from + CHUNK));
             chunk.forEach(r -> queues.add(r.queue()));
-            Query q = db.dialect() == Dialect.POSTGRES ? insertUnnest(h, chunk, now) : insertValues(h, chunk, now);
-            List<Long> got = new ArrayList<>(q.mapTo(long.class).list());
-            got.sort(null); // ids are handed out in row order; RETURNING order is not promised
-            ids.addAll(got);
+            if (db.dialect() == Dialect.POSTGRES) {
+                List<Long> got = new ArrayList<>(insertUnnest(h, chunk, now).mapTo(long.class).list());
+                got.sort(null); // ids are handed out in row order; RETURNING order is not promised
+                ids.addAll(got);
+            } else {
+                ids.addAll(insertValues(h, chunk, now));
+            }
         }
         for (String queue : queues) {
             db.notifications().publish(h, Wakeups.CHANNEL, queue);
@@ -178,13 +182,19 @@ public final class JobQueue {
         return ids;
     }
 
-    private Query insertValues(Handle h, List<JobRequest> chunk, long now) {
-        Query q = h.createQuery(JobSql.insertMany(chunk.size()));
-        int i = 0;
-        for (JobRequest r : chunk) {
-            i = bindRequest(q, i, r, now);
-        }
-        return q;
+    private List<Long> insertValues(Handle h, List<JobRequest> chunk, long now) {
+        return BulkInsert.ids(h, JobSql.insertMany(chunk.size()), ps -> {
+            int i = 1;
+            for (JobRequest r : chunk) {
+                ps.setString(i++, r.queue());
+                ps.setString(i++, r.kind());
+                ps.setString(i++, r.payload());
+                ps.setInt(i++, r.priority());
+                ps.setInt(i++, maxAttempts(r));
+                ps.setLong(i++, scheduledAt(r, now));
+                ps.setLong(i++, now);
+            }
+        });
     }
 
     private Query insertUnnest(Handle h, List<JobRequest> chunk, long now) {
