@@ -14,8 +14,7 @@ import picocli.CommandLine;
 
 /** Entry point of the {@code scribehook} executable. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));

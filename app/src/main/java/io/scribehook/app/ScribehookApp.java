@@ -9,10 +9,10 @@ import io.scribehook.app.server.AdminAuth;
 import io.scribehook.app.server.AdminToken;
 import io.scribehook.app.server.HttpServer;
 import io.scribehook.app.server.ListenFailure;
-import io.scribehook.store.Database;
-import io.scribehook.store.DatabaseSettings;
 import io.scribehook.receiver.Receiver;
 import io.scribehook.receiver.config.ReceiverConfig;
+import io.scribehook.store.Database;
+import io.scribehook.store.DatabaseSettings;
 import io.scribehook.store.queue.JobRetention;
 import io.scribehook.store.queue.QueueSettings;
 import java.io.PrintStream;
@@ -43,8 +43,13 @@ public final class ScribehookApp implements AutoCloseable {
     private final Optional<Receiver> receiver;
     private final Deque<AutoCloseable> closeables;
 
-    private ScribehookApp(AppConfig config, Database database, Metrics metrics, HttpServer server, Optional<Receiver> receiver,
-                          Deque<AutoCloseable> closeables) {
+    private ScribehookApp(
+            AppConfig config,
+            Database database,
+            Metrics metrics,
+            HttpServer server,
+            Optional<Receiver> receiver,
+            Deque<AutoCloseable> closeables) {
         this.config = config;
         this.receiver = receiver;
         this.database = database;
@@ -64,7 +69,8 @@ public final class ScribehookApp implements AutoCloseable {
      */
     public static ScribehookApp start(AppConfig config, Clock clock, PrintStream out) {
         Optional<ReceiverConfig> receiverConfig = config.has(Role.RECEIVER)
-                ? Optional.of(ReceiverConfig.from(config.source(), Optional.empty())) : Optional.empty();
+                ? Optional.of(ReceiverConfig.from(config.source(), Optional.empty()))
+                : Optional.empty();
         DatabaseSettings dbSettings = DatabaseSettings.of(config.databaseUrl());
         QueueSettings queue = QueueSettings.defaults().withPollInterval(config.jobPollInterval());
         ListenFailure.probe(config.httpHost(), config.httpPort());
@@ -83,12 +89,14 @@ public final class ScribehookApp implements AutoCloseable {
             if (config.adminAuth()) {
                 AdminToken token = AdminToken.resolve(config.adminToken(), config.dataDir());
                 if (token.generated()) {
-                    out.println("Admin token (saved to " + config.dataDir().resolve(AdminToken.FILE_NAME) + ", shown only now): " + token.reveal());
+                    out.println("Admin token (saved to " + config.dataDir().resolve(AdminToken.FILE_NAME)
+                            + ", shown only now): " + token.reveal());
                     out.flush();
                 }
                 auth = new AdminAuth(token);
             } else {
-                LOG.warn("admin authentication is OFF (SCRIBEHOOK_ADMIN_AUTH=off): anyone who can reach this port can use /api/*");
+                LOG.warn(
+                        "admin authentication is OFF (SCRIBEHOOK_ADMIN_AUTH=off): anyone who can reach this port can use /api/*");
             }
             List<Consumer<RoutesConfig>> routes = new ArrayList<>();
             Optional<Receiver> receiver = Optional.empty();
@@ -103,10 +111,13 @@ public final class ScribehookApp implements AutoCloseable {
             try {
                 server = HttpServer.start(config.httpHost(), config.httpPort(), db, metrics, auth, routes);
             } catch (RuntimeException e) {
-                throw ListenFailure.causeOf(e, config.httpHost(), config.httpPort()).orElseThrow(() -> e);
+                throw ListenFailure.causeOf(e, config.httpHost(), config.httpPort())
+                        .orElseThrow(() -> e);
             }
             closeables.push(server);
-            LOG.info("scribehook listening on {} (roles: {}, database: {})", authority(config.httpHost(), server.port()),
+            LOG.info(
+                    "scribehook listening on {} (roles: {}, database: {})",
+                    authority(config.httpHost(), server.port()),
                     config.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")),
                     db.dialect().name().toLowerCase(java.util.Locale.ROOT));
             return new ScribehookApp(config, db, metrics, server, receiver, closeables);

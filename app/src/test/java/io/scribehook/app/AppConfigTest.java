@@ -24,7 +24,8 @@ class AppConfigTest {
         assertThat(c.httpHost()).isEqualTo("127.0.0.1");
         assertThat(c.listensOnAllInterfaces()).isFalse();
         assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
-        assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:" + Path.of("data", "scribehook.db").toAbsolutePath());
+        assertThat(c.databaseUrl())
+                .isEqualTo("jdbc:sqlite:" + Path.of("data", "scribehook.db").toAbsolutePath());
         assertThat(c.roles()).containsExactlyInAnyOrder(Role.RECEIVER, Role.HUB);
         assertThat(c.logFormat()).isEqualTo(LogFormat.TEXT);
         assertThat(c.adminAuth()).isTrue();
@@ -33,41 +34,59 @@ class AppConfigTest {
 
     @Test
     void jobRetentionIsADurationAboveZero() {
-        assertThat(AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_JOB_RETENTION", "36h"))).jobRetention())
+        assertThat(AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_JOB_RETENTION", "36h")))
+                        .jobRetention())
                 .isEqualTo(Duration.ofHours(36));
         assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_JOB_RETENTION", "0s"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_JOB_RETENTION").hasMessageContaining("0s");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SCRIBEHOOK_JOB_RETENTION")
+                .hasMessageContaining("0s");
         assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_JOB_RETENTION", "a week"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_JOB_RETENTION");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SCRIBEHOOK_JOB_RETENTION");
     }
 
     @Test
     void invalidValuesNameTheKey() {
         assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_ROLES", "receiver,sender"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_ROLES").hasMessageContaining("'sender'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SCRIBEHOOK_ROLES")
+                .hasMessageContaining("'sender'");
         assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_DATABASE_URL", "jdbc:mysql://x/y"))))
-                .hasMessageContaining("SCRIBEHOOK_DATABASE_URL").hasMessageContaining("jdbc:postgresql");
+                .hasMessageContaining("SCRIBEHOOK_DATABASE_URL")
+                .hasMessageContaining("jdbc:postgresql");
         assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_ADMIN_TOKEN", "short"))))
-                .hasMessageContaining("SCRIBEHOOK_ADMIN_TOKEN").hasMessageNotContaining("short");
+                .hasMessageContaining("SCRIBEHOOK_ADMIN_TOKEN")
+                .hasMessageNotContaining("short");
     }
 
     @Test
     void theListenHostIsAnAddressOfThisMachine() {
-        assertThat(AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_HOST", "0.0.0.0"))).listensOnAllInterfaces()).isTrue();
-        assertThat(AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_HOST", "localhost"))).httpHost())
-                .satisfies(h -> assertThat(InetAddress.getByName(h).isLoopbackAddress()).isTrue());
+        assertThat(AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_HOST", "0.0.0.0")))
+                        .listensOnAllInterfaces())
+                .isTrue();
+        assertThat(AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_HOST", "localhost")))
+                        .httpHost())
+                .satisfies(h ->
+                        assertThat(InetAddress.getByName(h).isLoopbackAddress()).isTrue());
         assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_HOST", "192.0.2.55"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_HTTP_HOST='192.0.2.55'")
-                .hasMessageContaining("not an address of this machine").hasMessageContaining("0.0.0.0");
-        assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_HOST", "no-such-host.invalid"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_HTTP_HOST='no-such-host.invalid'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SCRIBEHOOK_HTTP_HOST='192.0.2.55'")
+                .hasMessageContaining("not an address of this machine")
+                .hasMessageContaining("0.0.0.0");
+        assertThatThrownBy(
+                        () -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_HOST", "no-such-host.invalid"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SCRIBEHOOK_HTTP_HOST='no-such-host.invalid'");
     }
 
     @Test
     void aDataDirThatIsAFileIsAConfigurationError() throws Exception {
         Path file = Files.createTempFile(TestApps.freshDataDir(), "not-a-dir", ".txt");
         assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SCRIBEHOOK_DATA_DIR", file.toString()))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_DATA_DIR").hasMessageContaining("not a directory");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SCRIBEHOOK_DATA_DIR")
+                .hasMessageContaining("not a directory");
     }
 
     @Test

@@ -21,17 +21,19 @@ import java.util.concurrent.TimeUnit;
 public final class JarRunner {
     private static final Path JAR = Path.of("target", "scribehook.jar");
 
-    private JarRunner() {
-    }
+    private JarRunner() {}
 
     /** How one run ended. */
-    public record Run(int exit, String out, String err) {
-    }
+    public record Run(int exit, String out, String err) {}
 
     /** A process builder for {@code java -jar scribehook.jar args...} with only {@code env} as SCRIBEHOOK_* settings. */
     public static ProcessBuilder builder(Map<String, String> env, List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx128m", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx128m",
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                JAR.toString()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().keySet().removeIf(k -> k.startsWith("SCRIBEHOOK_"));

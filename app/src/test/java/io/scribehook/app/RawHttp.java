@@ -21,8 +21,7 @@ public final class RawHttp {
     /** A safety net for a server that never answers, not a timing assertion. */
     private static final int READ_DEADLINE_MS = 30_000;
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** One response: status, headers (names in lower case) and body. */
     public record Reply(int status, Map<String, String> headers, String body) {
@@ -82,7 +81,9 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         String length = headers.get("content-length");
@@ -97,7 +98,8 @@ public final class RawHttp {
         while (matched < end.length) {
             int b = in.read();
             if (b < 0) {
-                throw new IOException("the connection closed before a complete response head: " + head.toString(StandardCharsets.ISO_8859_1));
+                throw new IOException("the connection closed before a complete response head: "
+                        + head.toString(StandardCharsets.ISO_8859_1));
             }
             head.write(b);
             matched = b == end[matched] ? matched + 1 : b == '\r' ? 1 : 0;

@@ -43,7 +43,8 @@ class ScribehookJarIT {
 
     /** The launcher's staleness hash of this checkout, which the build must have recorded in the jar. */
     private static String sourceHash() throws Exception {
-        Process p = new ProcessBuilder("bash", Path.of("..", "bin", "source-hash").toString()).start();
+        Process p =
+                new ProcessBuilder("bash", Path.of("..", "bin", "source-hash").toString()).start();
         String out = JarRunner.read(p.getInputStream()).strip();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(out).matches("[0-9a-f]{16}");
@@ -53,17 +54,35 @@ class ScribehookJarIT {
     @Test
     void aFailedFirstStartCreatesNothingAndSaysWhyInOneLine() throws Exception {
         Path dataDir = TestApps.freshDataDir().resolve("first-start");
-        JarRunner.Run config = run(Map.of("SCRIBEHOOK_DATA_DIR", dataDir.toString(), "SCRIBEHOOK_HTTP_PORT", "0",
-                "SCRIBEHOOK_IP_ALLOWLIST", "healthie-moon"), "serve");
+        JarRunner.Run config = run(
+                Map.of(
+                        "SCRIBEHOOK_DATA_DIR",
+                        dataDir.toString(),
+                        "SCRIBEHOOK_HTTP_PORT",
+                        "0",
+                        "SCRIBEHOOK_IP_ALLOWLIST",
+                        "healthie-moon"),
+                "serve");
         assertThat(config.exit()).isEqualTo(2);
-        assertThat(config.err().strip()).startsWith("scribehook: configuration error: SCRIBEHOOK_IP_ALLOWLIST='healthie-moon' is invalid").doesNotContain("\n");
+        assertThat(config.err().strip())
+                .startsWith("scribehook: configuration error: SCRIBEHOOK_IP_ALLOWLIST='healthie-moon' is invalid")
+                .doesNotContain("\n");
         assertThat(config.out()).isEmpty();
         assertThat(dataDir).doesNotExist();
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            JarRunner.Run inUse = run(Map.of("SCRIBEHOOK_DATA_DIR", dataDir.toString(), "SCRIBEHOOK_HTTP_PORT", Integer.toString(taken.getLocalPort())), "serve");
+            JarRunner.Run inUse = run(
+                    Map.of(
+                            "SCRIBEHOOK_DATA_DIR",
+                            dataDir.toString(),
+                            "SCRIBEHOOK_HTTP_PORT",
+                            Integer.toString(taken.getLocalPort())),
+                    "serve");
             assertThat(inUse.exit()).isEqualTo(1);
-            assertThat(inUse.err().lines().filter(l -> !l.isBlank()).toList()).singleElement().asString()
-                    .isEqualTo("scribehook: port " + taken.getLocalPort() + " is already in use on 127.0.0.1; set SCRIBEHOOK_HTTP_PORT "
+            assertThat(inUse.err().lines().filter(l -> !l.isBlank()).toList())
+                    .singleElement()
+                    .asString()
+                    .isEqualTo("scribehook: port " + taken.getLocalPort()
+                            + " is already in use on 127.0.0.1; set SCRIBEHOOK_HTTP_PORT "
                             + "to a free port (0 picks any) or stop the process that holds it");
             assertThat(inUse.out()).doesNotContain("Admin token");
         }
@@ -83,10 +102,19 @@ class ScribehookJarIT {
     @Test
     void servesReadinessOnSqliteAndLogsJsonWhenAsked() throws Exception {
         Path dataDir = TestApps.freshDataDir();
-        Process p = JarRunner.builder(Map.of("SCRIBEHOOK_HTTP_PORT", "0", "SCRIBEHOOK_DATA_DIR", dataDir.toString(),
-                "SCRIBEHOOK_LOG_FORMAT", "json"), List.of("serve")).start();
+        Process p = JarRunner.builder(
+                        Map.of(
+                                "SCRIBEHOOK_HTTP_PORT",
+                                "0",
+                                "SCRIBEHOOK_DATA_DIR",
+                                dataDir.toString(),
+                                "SCRIBEHOOK_LOG_FORMAT",
+                                "json"),
+                        List.of("serve"))
+                .start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> JarRunner.read(p.getErrorStream()));
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             int port = -1;
             for (String line; port < 0 && (line = out.readLine()) != null; ) {
                 Matcher m = SERVING.matcher(line);
@@ -95,9 +123,11 @@ class ScribehookJarIT {
                 }
             }
             assertThat(port).as("port announced on stdout").isPositive();
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(Files.exists(dataDir.resolve("scribehook.db"))).isTrue();
         } finally {
@@ -105,7 +135,9 @@ class ScribehookJarIT {
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         }
         List<String> logLines = err.get().lines().filter(l -> !l.isBlank()).toList();
-        assertThat(logLines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
+        assertThat(logLines)
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
         assertThat(String.join("\n", logLines)).contains("scribehook listening on 127.0.0.1:");
     }
 }

@@ -25,16 +25,19 @@ class ServeStartupTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     private ScribehookApp start(Path dataDir, Map<String, String> extra) {
-        return ScribehookApp.start(TestApps.config(dataDir, extra), Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8));
+        return ScribehookApp.start(
+                TestApps.config(dataDir, extra), Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     @Test
     void anInvalidRoleSettingStopsStartBeforeTheDataDirOrTokenExist() {
         Path dataDir = TestApps.freshDataDir().resolve("first-start");
         assertThatThrownBy(() -> start(dataDir, Map.of("SCRIBEHOOK_SIGNATURE_PROFILES", "guide,nonsense")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_SIGNATURE_PROFILES='nonsense'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SCRIBEHOOK_SIGNATURE_PROFILES='nonsense'");
         assertThatThrownBy(() -> start(dataDir, Map.of("SCRIBEHOOK_DEDUPE_WINDOW", "forever")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SCRIBEHOOK_DEDUPE_WINDOW='forever'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SCRIBEHOOK_DEDUPE_WINDOW='forever'");
         assertThat(dataDir).doesNotExist();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
@@ -46,8 +49,9 @@ class ServeStartupTest {
             int port = taken.getLocalPort();
             assertThatThrownBy(() -> start(dataDir, Map.of("SCRIBEHOOK_HTTP_PORT", Integer.toString(port))))
                     .isInstanceOf(ListenFailure.class)
-                    .hasMessage("port " + port + " is already in use on 127.0.0.1; set SCRIBEHOOK_HTTP_PORT to a free port "
-                            + "(0 picks any) or stop the process that holds it");
+                    .hasMessage(
+                            "port " + port + " is already in use on 127.0.0.1; set SCRIBEHOOK_HTTP_PORT to a free port "
+                                    + "(0 picks any) or stop the process that holds it");
         }
         assertThat(dataDir).doesNotExist();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
@@ -58,12 +62,16 @@ class ServeStartupTest {
         try (ScribehookApp app = start(TestApps.freshDataDir(), Map.of("SCRIBEHOOK_HTTP_HOST", "0.0.0.0"))) {
             assertThat(app.host()).isEqualTo("0.0.0.0");
             assertThat(app.config().listensOnAllInterfaces()).isTrue();
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/healthz"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             try (ServerSocket other = new ServerSocket()) {
                 assertThatThrownBy(() -> other.bind(new InetSocketAddress("0.0.0.0", app.port())))
-                        .as("bound on every interface").isInstanceOf(java.net.BindException.class);
+                        .as("bound on every interface")
+                        .isInstanceOf(java.net.BindException.class);
             }
         }
         try (ScribehookApp app = start(TestApps.freshDataDir(), Map.of())) {

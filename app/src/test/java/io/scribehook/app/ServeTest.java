@@ -38,7 +38,10 @@ class ServeTest {
     static void start() {
         dataDir = TestApps.freshDataDir();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        app = ScribehookApp.start(TestApps.config(dataDir, Map.of()), Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8));
+        app = ScribehookApp.start(
+                TestApps.config(dataDir, Map.of()),
+                Clock.systemUTC(),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         stdout = out.toString(StandardCharsets.UTF_8);
     }
 
@@ -71,15 +74,20 @@ class ServeTest {
         HttpResponse<String> m = get("/metrics");
         assertThat(m.statusCode()).isEqualTo(200);
         assertThat(m.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-        assertThat(m.body()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count")
-                .contains("route=\"/healthz\"").contains("scribehook_store_commits_total");
+        assertThat(m.body())
+                .contains("jvm_memory_used_bytes")
+                .contains("http_server_requests_seconds_count")
+                .contains("route=\"/healthz\"")
+                .contains("scribehook_store_commits_total");
     }
 
     /** The value of the sample of {@code metric} whose labels include every one of {@code labels}, or empty. */
     private static Optional<Double> sample(String scrape, String metric, String... labels) {
-        return scrape.lines().filter(l -> l.startsWith(metric + "{"))
+        return scrape.lines()
+                .filter(l -> l.startsWith(metric + "{"))
                 .filter(l -> Arrays.stream(labels).allMatch(l::contains))
-                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst();
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst();
     }
 
     /** Runs the garbage collector until an object reachable only weakly has been collected. */
@@ -95,17 +103,24 @@ class ServeTest {
     void queueGaugesReadTheDatabaseAfterAGarbageCollection() throws Exception {
         JobQueue queue = app.receiver().orElseThrow().queue();
         long stray = queue.enqueue(JobRequest.of(Jobs.QUEUE, "no-such-kind", "{}"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> queue.find(stray).orElseThrow().state() == JobState.DEAD);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> queue.find(stray).orElseThrow().state() == JobState.DEAD);
         collectWeaklyReachable(); // Micrometer holds a gauge's state weakly: a lost one reads NaN from here on
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                sample(get("/metrics").body(), "scribehook_jobs", "queue=\"receiver\"", "state=\"dead\"")
-                        .orElse(Double.NaN) == 1.0);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> sample(get("/metrics").body(), "scribehook_jobs", "queue=\"receiver\"", "state=\"dead\"")
+                                .orElse(Double.NaN)
+                        == 1.0);
         String m = get("/metrics").body();
-        assertThat(sample(m, "scribehook_jobs", "queue=\"receiver\"", "state=\"available\"")).contains(0.0);
-        assertThat(sample(m, "scribehook_jobs", "queue=\"receiver\"", "state=\"running\"")).contains(0.0);
+        assertThat(sample(m, "scribehook_jobs", "queue=\"receiver\"", "state=\"available\""))
+                .contains(0.0);
+        assertThat(sample(m, "scribehook_jobs", "queue=\"receiver\"", "state=\"running\""))
+                .contains(0.0);
         assertThat(sample(m, "scribehook_jobs", "state=\"completed\"")).isEmpty();
-        assertThat(sample(m, "scribehook_job_outcomes_total", "queue=\"receiver\"", "outcome=\"dead\"")).contains(1.0);
-        assertThat(sample(m, "scribehook_job_outcomes_total", "queue=\"receiver\"", "outcome=\"completed\"")).contains(0.0);
+        assertThat(sample(m, "scribehook_job_outcomes_total", "queue=\"receiver\"", "outcome=\"dead\""))
+                .contains(1.0);
+        assertThat(sample(m, "scribehook_job_outcomes_total", "queue=\"receiver\"", "outcome=\"completed\""))
+                .contains(0.0);
     }
 
     @Test
@@ -129,7 +144,9 @@ class ServeTest {
     @Test
     void aSecondStartReusesTheTokenAndDoesNotPrintIt() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ScribehookApp second = ScribehookApp.start(TestApps.config(dataDir, Map.of()), Clock.systemUTC(),
+        try (ScribehookApp second = ScribehookApp.start(
+                TestApps.config(dataDir, Map.of()),
+                Clock.systemUTC(),
                 new PrintStream(out, true, StandardCharsets.UTF_8))) {
             assertThat(second.port()).isNotEqualTo(app.port());
         }

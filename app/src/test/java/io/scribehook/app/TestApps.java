@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Starts in-process apps for tests: port 0, a fresh data dir under target/. */
 final class TestApps {
-    private TestApps() {
-    }
+    private TestApps() {}
 
     static Path freshDataDir() {
         return TestDatabases.newFolder("app");

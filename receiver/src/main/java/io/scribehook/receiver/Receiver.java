@@ -44,9 +44,17 @@ public final class Receiver implements AutoCloseable {
     private final Optional<HealthieClient> healthie;
     private final ScheduledExecutorService scheduler;
 
-    private Receiver(ReceiverConfig config, Inbox inbox, JobQueue queue, VerifierSource verifiers, WebhookEndpoint endpoint,
-                     ReceiverAdminRoutes admin, RetentionSweep retention, WorkerPool workers, Optional<HealthieClient> healthie,
-                     ScheduledExecutorService scheduler) {
+    private Receiver(
+            ReceiverConfig config,
+            Inbox inbox,
+            JobQueue queue,
+            VerifierSource verifiers,
+            WebhookEndpoint endpoint,
+            ReceiverAdminRoutes admin,
+            RetentionSweep retention,
+            WorkerPool workers,
+            Optional<HealthieClient> healthie,
+            ScheduledExecutorService scheduler) {
         this.config = config;
         this.inbox = inbox;
         this.queue = queue;
@@ -60,16 +68,18 @@ public final class Receiver implements AutoCloseable {
     }
 
     /** Builds the receiver on an open database and starts its workers and retention schedule. */
-    public static Receiver start(ReceiverConfig config, Database db, QueueSettings queueSettings, MeterRegistry registry, Clock clock) {
+    public static Receiver start(
+            ReceiverConfig config, Database db, QueueSettings queueSettings, MeterRegistry registry, Clock clock) {
         JobQueue queue = new JobQueue(db, queueSettings, clock);
         Inbox inbox = new Inbox(db, queue, config.dedupeWindow(), clock);
-        VerifierSource verifiers = new VerifierSource(db, config.profiles(), config.envSecrets(), config.publicPath(), clock, Duration.ofSeconds(15));
+        VerifierSource verifiers = new VerifierSource(
+                db, config.profiles(), config.envSecrets(), config.publicPath(), clock, Duration.ofSeconds(15));
         IntakePressure pressure = new IntakePressure(clock);
         Gauge.builder("scribehook_receiver_processing_throttled", pressure, p -> p.throttling() ? 1 : 0)
                 .description("1 while a burst of incoming webhooks holds processing to one job at a time")
                 .register(registry);
-        WebhookEndpoint endpoint = new WebhookEndpoint(config.sourceGuard(), config.maxBodyBytes(), verifiers, inbox,
-                new ReceiverMetrics(registry), pressure);
+        WebhookEndpoint endpoint = new WebhookEndpoint(
+                config.sourceGuard(), config.maxBodyBytes(), verifiers, inbox, new ReceiverMetrics(registry), pressure);
         ReceiverAdminRoutes admin = new ReceiverAdminRoutes(db, inbox, verifiers, config.envSecrets(), clock);
         Optional<HealthieClient> healthie = config.healthieApi().map(s -> new HealthieClient(s, clock, registry));
         WorkerPool workers = WorkerPool.builder(queue, Jobs.QUEUE)
@@ -78,21 +88,35 @@ public final class Receiver implements AutoCloseable {
                 .throttle(pressure)
                 .start();
         RetentionSweep retention = new RetentionSweep(db, config.logRetention(), clock, 1000);
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("receiver-retention").unstarted(r));
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                retention.runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("webhook log retention sweep failed: {}", e.getClass().getSimpleName());
-            }
-        }, 1, 60, TimeUnit.MINUTES);
-        LOG.info("receiver on POST {} (signature profiles {}, {} secrets, source allow-list {}, trusted proxies {}, Healthie API {})",
-                config.webhookPath(), config.profiles().stream().map(p -> p.id()).toList(), verifiers.secretCount(),
-                config.sourceGuard().allowList().describe(), config.sourceGuard().resolver().describe(),
-                config.healthieApi().map(s -> s.endpoint().toString()).orElse("not configured: fetches will wait and retry"));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("receiver-retention").unstarted(r));
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        retention.runOnce();
+                    } catch (RuntimeException e) {
+                        LOG.warn(
+                                "webhook log retention sweep failed: {}",
+                                e.getClass().getSimpleName());
+                    }
+                },
+                1,
+                60,
+                TimeUnit.MINUTES);
+        LOG.info(
+                "receiver on POST {} (signature profiles {}, {} secrets, source allow-list {}, trusted proxies {}, Healthie API {})",
+                config.webhookPath(),
+                config.profiles().stream().map(p -> p.id()).toList(),
+                verifiers.secretCount(),
+                config.sourceGuard().allowList().describe(),
+                config.sourceGuard().resolver().describe(),
+                config.healthieApi()
+                        .map(s -> s.endpoint().toString())
+                        .orElse("not configured: fetches will wait and retry"));
         if (verifiers.secretCount() == 0) {
-            LOG.warn("no webhook secret configured: every webhook is refused with 401 until SCRIBEHOOK_WEBHOOK_SECRETS is set "
-                    + "or a secret is added (scribehook receiver secrets add)");
+            LOG.warn(
+                    "no webhook secret configured: every webhook is refused with 401 until SCRIBEHOOK_WEBHOOK_SECRETS is set "
+                            + "or a secret is added (scribehook receiver secrets add)");
         }
         return new Receiver(config, inbox, queue, verifiers, endpoint, admin, retention, workers, healthie, scheduler);
     }

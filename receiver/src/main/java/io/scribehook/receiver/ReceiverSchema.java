@@ -22,11 +22,12 @@ public final class ReceiverSchema implements ModuleSchema {
 
     @Override
     public Optional<String> adoptedVersion(Connection c, Dialect dialect) throws SQLException {
-        if (!ModuleSchema.tableExists(c, "receiver_webhooks") || !ModuleSchema.tableExists(c, "flyway_schema_history")) {
+        if (!ModuleSchema.tableExists(c, "receiver_webhooks")
+                || !ModuleSchema.tableExists(c, "flyway_schema_history")) {
             return Optional.empty();
         }
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success AND version IN ('2', '3')");
+                        "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success AND version IN ('2', '3')");
                 ResultSet rs = s.executeQuery()) {
             int legacy = rs.next() ? rs.getInt(1) : 0;
             return legacy >= 2 ? Optional.of(Integer.toString(legacy - 1)) : Optional.empty();

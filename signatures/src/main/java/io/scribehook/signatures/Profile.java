@@ -16,37 +16,37 @@ import java.util.Optional;
  * </ul>
  */
 public enum Profile {
-  GUIDE("guide"),
-  HEALTHIE_API("healthie-api"),
-  HEALTHIE_RFC9421("healthie-rfc9421");
+    GUIDE("guide"),
+    HEALTHIE_API("healthie-api"),
+    HEALTHIE_RFC9421("healthie-rfc9421");
 
-  private final String id;
+    private final String id;
 
-  Profile(String id) {
-    this.id = id;
-  }
-
-  /** The name used in configuration: {@code guide}, {@code healthie-api}, {@code healthie-rfc9421}. */
-  public String id() {
-    return id;
-  }
-
-  /** The profile with this id (case-insensitive, surrounding blanks ignored). */
-  public static Optional<Profile> byId(String id) {
-    if (id == null) {
-      return Optional.empty();
+    Profile(String id) {
+        this.id = id;
     }
-    String wanted = id.strip().toLowerCase(Locale.ROOT);
-    for (Profile p : values()) {
-      if (p.id.equals(wanted)) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
-  }
 
-  @Override
-  public String toString() {
-    return id;
-  }
+    /** The name used in configuration: {@code guide}, {@code healthie-api}, {@code healthie-rfc9421}. */
+    public String id() {
+        return id;
+    }
+
+    /** The profile with this id (case-insensitive, surrounding blanks ignored). */
+    public static Optional<Profile> byId(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        String wanted = id.strip().toLowerCase(Locale.ROOT);
+        for (Profile p : values()) {
+            if (p.id.equals(wanted)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
 }

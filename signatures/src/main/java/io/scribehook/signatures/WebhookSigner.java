@@ -27,113 +27,130 @@ import java.util.Objects;
  * }</pre>
  */
 public final class WebhookSigner {
-  private WebhookSigner() {}
+    private WebhookSigner() {}
 
-  /**
-   * The headers to send with {@code body}: {@code Content-Type}, {@code Content-Length}, {@code
-   * Content-Digest}, {@code Signature-Input}, {@code Signature}, in that order.
-   *
-   * <p>{@link Profile#HEALTHIE_RFC9421} signs once per secret: {@code sig1} with the first, {@code
-   * sig2} with the second (rotation), and so on. {@link Profile#GUIDE} and {@link
-   * Profile#HEALTHIE_API} use only the first secret; their Signature-Input is informational.
-   *
-   * @param method the request method, as it will be sent ({@code POST})
-   * @param pathAndQuery {@code /path?query} (an absolute URL is accepted; its path and query are used)
-   * @param contentType the Content-Type to send ({@code application/json} when null)
-   * @param created the {@code created} time (seconds precision)
-   */
-  public static Map<String, String> sign(
-      Profile profile, String method, String pathAndQuery, String contentType, byte[] body,
-      List<WebhookSecret> secrets, Instant created) {
-    Objects.requireNonNull(profile, "profile");
-    Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(pathAndQuery, "pathAndQuery");
-    Objects.requireNonNull(created, "created");
-    if (secrets == null || secrets.isEmpty()) {
-      throw new IllegalArgumentException("at least one secret is needed to sign");
-    }
-    byte[] content = body == null ? new byte[0] : body;
-    String type = contentType == null ? Profiles.API_CONTENT_TYPE : contentType;
-    String length = Integer.toString(content.length);
-    Profiles.PathQuery pq = Profiles.PathQuery.of(pathAndQuery);
-    LinkedHashMap<String, String> out = new LinkedHashMap<>();
-    out.put("Content-Type", type);
-    out.put("Content-Length", length);
-    WebhookSecret first = secrets.get(0);
-    switch (profile) {
-      case GUIDE -> {
-        String digest = ContentDigest.create(content);
-        Profiles.Buffer base = Profiles.guideBase(method, pq.path(), pq.query(), digest, type, length);
-        out.put("Content-Digest", digest);
-        out.put("Signature-Input", "sig1=" + informational(first, created).serialize());
-        out.put("Signature", "sig1=:" + Hex.encode(hmac(first, base)) + ":");
-      }
-      case HEALTHIE_API -> {
-        String digest = ContentDigest.createLegacy(content);
-        Profiles.Buffer base = Profiles.apiBase(method, pq.path(), pq.query(), Profiles.legacyDigestValue(digest), content.length);
-        out.put("Content-Digest", digest);
-        out.put("Signature-Input", "sig1=" + informational(first, created).serialize());
-        out.put("Signature", "sig1=" + Hex.encode(hmac(first, base)));
-      }
-      case HEALTHIE_RFC9421 -> {
-        String digest = ContentDigest.create(content);
-        out.put("Content-Digest", digest);
-        HttpMessage message =
-            new HttpMessage(
-                method, pq.withPath(pq.path()),
-                HttpFields.builder().add("Content-Type", type).add("Content-Length", length).add("Content-Digest", digest).build(),
-                content);
-        StringBuilder inputs = new StringBuilder();
-        StringBuilder signatures = new StringBuilder();
-        for (int i = 0; i < secrets.size(); i++) {
-          WebhookSecret s = secrets.get(i);
-          SignatureResult r = rfc9421(message, "sig" + (i + 1), s, created);
-          if (i > 0) {
-            inputs.append(", ");
-            signatures.append(", ");
-          }
-          inputs.append(r.signatureInputMember());
-          signatures.append(r.signatureMember());
+    /**
+     * The headers to send with {@code body}: {@code Content-Type}, {@code Content-Length}, {@code
+     * Content-Digest}, {@code Signature-Input}, {@code Signature}, in that order.
+     *
+     * <p>{@link Profile#HEALTHIE_RFC9421} signs once per secret: {@code sig1} with the first, {@code
+     * sig2} with the second (rotation), and so on. {@link Profile#GUIDE} and {@link
+     * Profile#HEALTHIE_API} use only the first secret; their Signature-Input is informational.
+     *
+     * @param method the request method, as it will be sent ({@code POST})
+     * @param pathAndQuery {@code /path?query} (an absolute URL is accepted; its path and query are used)
+     * @param contentType the Content-Type to send ({@code application/json} when null)
+     * @param created the {@code created} time (seconds precision)
+     */
+    public static Map<String, String> sign(
+            Profile profile,
+            String method,
+            String pathAndQuery,
+            String contentType,
+            byte[] body,
+            List<WebhookSecret> secrets,
+            Instant created) {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(pathAndQuery, "pathAndQuery");
+        Objects.requireNonNull(created, "created");
+        if (secrets == null || secrets.isEmpty()) {
+            throw new IllegalArgumentException("at least one secret is needed to sign");
         }
-        out.put("Signature-Input", inputs.toString());
-        out.put("Signature", signatures.toString());
-      }
+        byte[] content = body == null ? new byte[0] : body;
+        String type = contentType == null ? Profiles.API_CONTENT_TYPE : contentType;
+        String length = Integer.toString(content.length);
+        Profiles.PathQuery pq = Profiles.PathQuery.of(pathAndQuery);
+        LinkedHashMap<String, String> out = new LinkedHashMap<>();
+        out.put("Content-Type", type);
+        out.put("Content-Length", length);
+        WebhookSecret first = secrets.get(0);
+        switch (profile) {
+            case GUIDE -> {
+                String digest = ContentDigest.create(content);
+                Profiles.Buffer base = Profiles.guideBase(method, pq.path(), pq.query(), digest, type, length);
+                out.put("Content-Digest", digest);
+                out.put(
+                        "Signature-Input",
+                        "sig1=" + informational(first, created).serialize());
+                out.put("Signature", "sig1=:" + Hex.encode(hmac(first, base)) + ":");
+            }
+            case HEALTHIE_API -> {
+                String digest = ContentDigest.createLegacy(content);
+                Profiles.Buffer base = Profiles.apiBase(
+                        method, pq.path(), pq.query(), Profiles.legacyDigestValue(digest), content.length);
+                out.put("Content-Digest", digest);
+                out.put(
+                        "Signature-Input",
+                        "sig1=" + informational(first, created).serialize());
+                out.put("Signature", "sig1=" + Hex.encode(hmac(first, base)));
+            }
+            case HEALTHIE_RFC9421 -> {
+                String digest = ContentDigest.create(content);
+                out.put("Content-Digest", digest);
+                HttpMessage message = new HttpMessage(
+                        method,
+                        pq.withPath(pq.path()),
+                        HttpFields.builder()
+                                .add("Content-Type", type)
+                                .add("Content-Length", length)
+                                .add("Content-Digest", digest)
+                                .build(),
+                        content);
+                StringBuilder inputs = new StringBuilder();
+                StringBuilder signatures = new StringBuilder();
+                for (int i = 0; i < secrets.size(); i++) {
+                    WebhookSecret s = secrets.get(i);
+                    SignatureResult r = rfc9421(message, "sig" + (i + 1), s, created);
+                    if (i > 0) {
+                        inputs.append(", ");
+                        signatures.append(", ");
+                    }
+                    inputs.append(r.signatureInputMember());
+                    signatures.append(r.signatureMember());
+                }
+                out.put("Signature-Input", inputs.toString());
+                out.put("Signature", signatures.toString());
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
-    return Collections.unmodifiableMap(out);
-  }
 
-  /** The healthie-rfc9421 parameters for one secret. */
-  static SignatureParameters rfc9421Parameters(WebhookSecret secret, Instant created) {
-    return SignatureParameters.builder()
-        .components(Profiles.COMPONENTS)
-        .created(created)
-        .keyid(secret.keyId())
-        .alg(SignatureAlgorithm.HMAC_SHA256)
-        .tag(Profiles.TAG)
-        .build();
-  }
-
-  private static SignatureResult rfc9421(HttpMessage message, String label, WebhookSecret secret, Instant created) {
-    try {
-      return MessageSigner.sign(
-          message, label, rfc9421Parameters(secret, created),
-          SigningKey.hmac(secret.keyId(), secret.value().getBytes(StandardCharsets.UTF_8)));
-    } catch (HttpSignatureException e) {
-      // every component is set above; this cannot happen for a well-formed method and path
-      throw new IllegalArgumentException("cannot sign: " + e.getMessage(), e);
+    /** The healthie-rfc9421 parameters for one secret. */
+    static SignatureParameters rfc9421Parameters(WebhookSecret secret, Instant created) {
+        return SignatureParameters.builder()
+                .components(Profiles.COMPONENTS)
+                .created(created)
+                .keyid(secret.keyId())
+                .alg(SignatureAlgorithm.HMAC_SHA256)
+                .tag(Profiles.TAG)
+                .build();
     }
-  }
 
-  private static SignatureParameters informational(WebhookSecret secret, Instant created) {
-    return SignatureParameters.builder()
-        .components(Profiles.COMPONENTS)
-        .created(created)
-        .keyid(secret.keyId())
-        .alg(SignatureAlgorithm.HMAC_SHA256)
-        .build();
-  }
+    private static SignatureResult rfc9421(HttpMessage message, String label, WebhookSecret secret, Instant created) {
+        try {
+            return MessageSigner.sign(
+                    message,
+                    label,
+                    rfc9421Parameters(secret, created),
+                    SigningKey.hmac(secret.keyId(), secret.value().getBytes(StandardCharsets.UTF_8)));
+        } catch (HttpSignatureException e) {
+            // every component is set above; this cannot happen for a well-formed method and path
+            throw new IllegalArgumentException("cannot sign: " + e.getMessage(), e);
+        }
+    }
 
-  private static byte[] hmac(WebhookSecret secret, Profiles.Buffer base) {
-    return HmacKey.hmacSha256(secret.value().getBytes(StandardCharsets.UTF_8), java.util.Arrays.copyOf(base.bytes, base.length));
-  }
+    private static SignatureParameters informational(WebhookSecret secret, Instant created) {
+        return SignatureParameters.builder()
+                .components(Profiles.COMPONENTS)
+                .created(created)
+                .keyid(secret.keyId())
+                .alg(SignatureAlgorithm.HMAC_SHA256)
+                .build();
+    }
+
+    private static byte[] hmac(WebhookSecret secret, Profiles.Buffer base) {
+        return HmacKey.hmacSha256(
+                secret.value().getBytes(StandardCharsets.UTF_8), java.util.Arrays.copyOf(base.bytes, base.length));
+    }
 }

@@ -20,8 +20,7 @@ public final class BulkInsert {
         void set(PreparedStatement ps) throws SQLException;
     }
 
-    private BulkInsert() {
-    }
+    private BulkInsert() {}
 
     /**
      * Executes {@code sql} (an insert ending in {@code RETURNING id}) on {@code h}'s connection and

@@ -58,8 +58,13 @@ public final class Database implements AutoCloseable {
     private final Map<Class<?>, Object> components = new LinkedHashMap<>();
     private volatile boolean closed;
 
-    private Database(DatabaseSettings settings, HikariDataSource pool, Connection sqliteWriter,
-            SqliteCheckpointer checkpointer, List<ModuleSchema> schemas, Map<String, String> schemaVersions) {
+    private Database(
+            DatabaseSettings settings,
+            HikariDataSource pool,
+            Connection sqliteWriter,
+            SqliteCheckpointer checkpointer,
+            List<ModuleSchema> schemas,
+            Map<String, String> schemaVersions) {
         this.settings = settings;
         this.checkpointer = checkpointer;
         this.dialect = settings.dialect();
@@ -78,11 +83,11 @@ public final class Database implements AutoCloseable {
         }
         this.notifications = new Notifications(dialect, settings);
         if (dialect == Dialect.SQLITE) {
-            this.writer = new GroupCommitter(dialect, jdbi, connections,
-                    settings.writeTimeout(), 1, "scribehook-sqlite");
+            this.writer =
+                    new GroupCommitter(dialect, jdbi, connections, settings.writeTimeout(), 1, "scribehook-sqlite");
         } else {
-            this.writer = new GroupCommitter(dialect, jdbi, connections, settings.writeTimeout(),
-                    settings.writerThreads(), "scribehook-pg");
+            this.writer = new GroupCommitter(
+                    dialect, jdbi, connections, settings.writeTimeout(), settings.writerThreads(), "scribehook-pg");
         }
         writer.start();
         if (checkpointer != null) {
@@ -114,8 +119,8 @@ public final class Database implements AutoCloseable {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             } catch (IOException e) {
-                throw new StoreException("cannot create the folder of the SQLite database " + file + ": "
-                        + SqlErrors.rootMessage(e), e);
+                throw new StoreException(
+                        "cannot create the folder of the SQLite database " + file + ": " + SqlErrors.rootMessage(e), e);
             }
         }
         HikariDataSource pool;
@@ -131,8 +136,8 @@ public final class Database implements AutoCloseable {
             Map<String, String> versions = SchemaMigrator.migrate(pool, dialect, where, schemas, loader);
             if (dialect == Dialect.SQLITE) {
                 sqliteWriter = openSqliteWriter(settings);
-                checkpointer = new SqliteCheckpointer(settings.jdbcUrl(), sqliteConfig(settings).toProperties(),
-                        CHECKPOINT_INTERVAL);
+                checkpointer = new SqliteCheckpointer(
+                        settings.jdbcUrl(), sqliteConfig(settings).toProperties(), CHECKPOINT_INTERVAL);
             }
             Database db = new Database(settings, pool, sqliteWriter, checkpointer, schemas, versions);
             log.info("database {} open ({}, schema {})", where, dialect, db.schemaVersion());
@@ -242,7 +247,8 @@ public final class Database implements AutoCloseable {
         try {
             return probe.get(READINESS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return new Readiness(false, false, "database did not answer within " + READINESS_TIMEOUT.toMillis() + " ms");
+            return new Readiness(
+                    false, false, "database did not answer within " + READINESS_TIMEOUT.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Readiness(false, false, "interrupted");
@@ -257,7 +263,10 @@ public final class Database implements AutoCloseable {
             List<String> behind = new ArrayList<>();
             for (ModuleSchema schema : schemas) {
                 String version = latestVersion(c, schema.historyTable());
-                found.append(found.isEmpty() ? "" : ", ").append(schema.module()).append(' ').append(version);
+                found.append(found.isEmpty() ? "" : ", ")
+                        .append(schema.module())
+                        .append(' ')
+                        .append(version);
                 if (!String.valueOf(schemaVersions.get(schema.module())).equals(version)) {
                     behind.add(schema.module() + " expected " + schemaVersions.get(schema.module()));
                 }
@@ -359,7 +368,9 @@ public final class Database implements AutoCloseable {
             h.setDriverClassName("org.postgresql.Driver");
             h.addDataSourceProperty("ApplicationName", "scribehook");
             h.addDataSourceProperty("tcpKeepAlive", "true");
-            h.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, s.writeTimeout().toSeconds())));
+            h.addDataSourceProperty(
+                    "connectTimeout",
+                    String.valueOf(Math.max(1, s.writeTimeout().toSeconds())));
             h.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         return h;

@@ -28,7 +28,8 @@ public record DatabaseSettings(String jdbcUrl, int maxPoolSize, Duration writeTi
         }
         Objects.requireNonNull(writeTimeout, "writeTimeout");
         if (writeTimeout.isNegative() || writeTimeout.isZero()) {
-            throw new IllegalArgumentException("writeTimeout " + writeTimeout + " is not allowed; use a positive duration");
+            throw new IllegalArgumentException(
+                    "writeTimeout " + writeTimeout + " is not allowed; use a positive duration");
         }
         if (writerThreads < 1) {
             throw new IllegalArgumentException("writerThreads " + writerThreads + " is not allowed; use 1 or more");

@@ -36,7 +36,8 @@ public enum Dialect {
                 }
             }
         }
-        throw new IllegalArgumentException("'" + DatabaseSettings.redact(jdbcUrl)
-                + "' is not a supported database URL; use jdbc:sqlite:<file> or jdbc:postgresql://<host>:<port>/<database>");
+        throw new IllegalArgumentException(
+                "'" + DatabaseSettings.redact(jdbcUrl)
+                        + "' is not a supported database URL; use jdbc:sqlite:<file> or jdbc:postgresql://<host>:<port>/<database>");
     }
 }

@@ -43,8 +43,8 @@ public final class GroupCommitter {
     private final AtomicLong largestBatch = new AtomicLong();
     private volatile boolean closed;
 
-    GroupCommitter(Dialect dialect, Jdbi jdbi, StoreConnections connections, Duration writeTimeout, int writers,
-            String name) {
+    GroupCommitter(
+            Dialect dialect, Jdbi jdbi, StoreConnections connections, Duration writeTimeout, int writers, String name) {
         this.writeTimeout = writeTimeout;
         this.name = name;
         this.transaction = new WriterTransaction(dialect, jdbi, connections, writeTimeout, name);
@@ -256,8 +256,8 @@ public final class GroupCommitter {
     }
 
     private StoreUnavailableException unavailable(WriteUnit u) {
-        return new StoreUnavailableException("the database did not commit within " + writeTimeout.toMillis() + " ms"
-                + u.lastProblem());
+        return new StoreUnavailableException(
+                "the database did not commit within " + writeTimeout.toMillis() + " ms" + u.lastProblem());
     }
 
     private static void pause(long millis) {

@@ -74,7 +74,11 @@ public final class Notifications implements AutoCloseable {
     public void publish(Handle h, String channel, String payload) {
         checkChannel(channel);
         if (dialect == Dialect.POSTGRES) {
-            h.createQuery("SELECT pg_notify(?, ?)").bind(0, channel).bind(1, payload).mapTo(String.class).list();
+            h.createQuery("SELECT pg_notify(?, ?)")
+                    .bind(0, channel)
+                    .bind(1, payload)
+                    .mapTo(String.class)
+                    .list();
         } else {
             GroupCommitter.afterCommit(h, () -> deliver(channel, Source.LOCAL, payload));
         }
@@ -148,13 +152,15 @@ public final class Notifications implements AutoCloseable {
         lock.lock();
         try {
             if (listener == null && !closed) {
-                listener = Thread.ofPlatform().daemon().name("scribehook-listen").start(this::listen);
+                listener =
+                        Thread.ofPlatform().daemon().name("scribehook-listen").start(this::listen);
             }
             changed.signalAll();
             while (!listening.contains(channel) && !closed) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    log.warn("not yet listening on {}: the database is not reachable; falling back to polling", channel);
+                    log.warn(
+                            "not yet listening on {}: the database is not reachable; falling back to polling", channel);
                     return;
                 }
                 changed.awaitNanos(left);
@@ -301,7 +307,8 @@ public final class Notifications implements AutoCloseable {
 
     private static void checkChannel(String channel) {
         if (channel == null || !CHANNEL.matcher(channel).matches()) {
-            throw new IllegalArgumentException("'" + channel + "' is not a channel name; use lower-case letters, digits and _");
+            throw new IllegalArgumentException(
+                    "'" + channel + "' is not a channel name; use lower-case letters, digits and _");
         }
     }
 }

@@ -41,8 +41,7 @@ final class SchemaMigrator {
         }
     };
 
-    private SchemaMigrator() {
-    }
+    private SchemaMigrator() {}
 
     /** The queue's schema, then every announced module's, in module-name order; names unique. */
     static List<ModuleSchema> discover(ClassLoader loader) {
@@ -56,8 +55,8 @@ final class SchemaMigrator {
         for (ModuleSchema s : all) {
             ModuleSchema other = byName.putIfAbsent(s.module(), s);
             if (other != null && other.getClass() != s.getClass()) {
-                throw new StoreException("two schemas for module '" + s.module() + "': " + other.getClass().getName()
-                        + " and " + s.getClass().getName());
+                throw new StoreException("two schemas for module '" + s.module() + "': "
+                        + other.getClass().getName() + " and " + s.getClass().getName());
             }
         }
         return List.copyOf(byName.values());
@@ -68,8 +67,8 @@ final class SchemaMigrator {
      *
      * @throws StoreException naming the module and the reason
      */
-    static Map<String, String> migrate(DataSource pool, Dialect dialect, String where, List<ModuleSchema> schemas,
-            ClassLoader loader) {
+    static Map<String, String> migrate(
+            DataSource pool, Dialect dialect, String where, List<ModuleSchema> schemas, ClassLoader loader) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (ModuleSchema schema : schemas) {
             try {
@@ -77,14 +76,17 @@ final class SchemaMigrator {
             } catch (StoreException e) {
                 throw e;
             } catch (RuntimeException | SQLException e) {
-                throw new StoreException("cannot migrate the " + schema.module() + " tables of database " + where + ": "
-                        + Database.oneLine(e), e);
+                throw new StoreException(
+                        "cannot migrate the " + schema.module() + " tables of database " + where + ": "
+                                + Database.oneLine(e),
+                        e);
             }
         }
         return versions;
     }
 
-    private static String migrate(DataSource pool, Dialect dialect, String where, ModuleSchema schema, ClassLoader loader)
+    private static String migrate(
+            DataSource pool, Dialect dialect, String where, ModuleSchema schema, ClassLoader loader)
             throws SQLException {
         FluentConfiguration base = Flyway.configure(loader)
                 .dataSource(pool)
@@ -99,8 +101,14 @@ final class SchemaMigrator {
             }
             if (adopted.isPresent()) {
                 base.baselineVersion(adopted.get())
-                        .baselineDescription("adopted from flyway_schema_history").load().baseline();
-                log.info("{}: {} tables adopted at version {} into {}", where, schema.module(), adopted.get(),
+                        .baselineDescription("adopted from flyway_schema_history")
+                        .load()
+                        .baseline();
+                log.info(
+                        "{}: {} tables adopted at version {} into {}",
+                        where,
+                        schema.module(),
+                        adopted.get(),
                         schema.historyTable());
             }
         }
@@ -111,9 +119,13 @@ final class SchemaMigrator {
         Flyway flyway = base.load();
         MigrateResult result = flyway.migrate();
         if (result.migrationsExecuted > 0) {
-            log.info("migrated the {} tables of {} from {} to {} ({} migration(s))", schema.module(), where,
+            log.info(
+                    "migrated the {} tables of {} from {} to {} ({} migration(s))",
+                    schema.module(),
+                    where,
                     result.initialSchemaVersion == null ? "nothing" : result.initialSchemaVersion,
-                    result.targetSchemaVersion, result.migrationsExecuted);
+                    result.targetSchemaVersion,
+                    result.migrationsExecuted);
         }
         MigrationInfo current = flyway.info().current();
         return current == null ? "none" : current.getVersion().getVersion();

@@ -6,20 +6,24 @@ import java.sql.SQLTransientConnectionException;
 
 /** Classifies failures: lost connection, transient conflict, or the unit's own fault. */
 final class SqlErrors {
-    private SqlErrors() {
-    }
+    private SqlErrors() {}
 
     /** The connection is gone or could not be made: the work may be retried on a new one. */
     static boolean connectionLost(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLRecoverableException || c instanceof SQLTransientConnectionException
-                    || c instanceof java.net.SocketException || c instanceof java.io.EOFException) {
+            if (c instanceof SQLRecoverableException
+                    || c instanceof SQLTransientConnectionException
+                    || c instanceof java.net.SocketException
+                    || c instanceof java.io.EOFException) {
                 return true;
             }
             if (c instanceof SQLException e) {
                 String state = e.getSQLState();
-                if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                        || state.equals("57P03"))) {
+                if (state != null
+                        && (state.startsWith("08")
+                                || state.equals("57P01")
+                                || state.equals("57P02")
+                                || state.equals("57P03"))) {
                     return true;
                 }
             }

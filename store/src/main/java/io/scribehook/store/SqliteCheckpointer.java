@@ -27,8 +27,8 @@ final class SqliteCheckpointer implements AutoCloseable {
 
     private final Connection connection;
     private final Duration interval;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("scribehook-sqlite-checkpoint").unstarted(r));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r ->
+            Thread.ofPlatform().daemon().name("scribehook-sqlite-checkpoint").unstarted(r));
     private final AtomicLong framesCopied = new AtomicLong();
     private long failures;
 
@@ -38,8 +38,8 @@ final class SqliteCheckpointer implements AutoCloseable {
     }
 
     SqliteCheckpointer start() {
-        scheduler.scheduleWithFixedDelay(this::checkpointQuietly, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::checkpointQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -55,7 +55,10 @@ final class SqliteCheckpointer implements AutoCloseable {
             failures = 0;
         } catch (SQLException e) {
             if (failures++ % 60 == 0) {
-                log.warn("WAL checkpoint failed (will retry every {} ms): {}", interval.toMillis(), SqlErrors.rootMessage(e));
+                log.warn(
+                        "WAL checkpoint failed (will retry every {} ms): {}",
+                        interval.toMillis(),
+                        SqlErrors.rootMessage(e));
             }
         }
     }

@@ -73,7 +73,8 @@ final class SqliteStatementCache implements StatementBuilderFactory {
                 }
             }
             prepares.incrementAndGet();
-            PreparedStatement fresh = conn.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            PreparedStatement fresh =
+                    conn.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             synchronized (idle) {
                 checkedOut.put(fresh, sql);
             }

@@ -95,8 +95,8 @@ final class WriteUnit {
     /** The batch has ended; {@code succeeded} says whether this unit's work is in the commit. */
     void finish() {
         if (!succeeded) {
-            done.completeExceptionally(failure != null ? failure
-                    : new StoreException("write failed: the transaction was rolled back"));
+            done.completeExceptionally(
+                    failure != null ? failure : new StoreException("write failed: the transaction was rolled back"));
             return;
         }
         done.complete(result);

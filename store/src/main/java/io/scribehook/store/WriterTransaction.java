@@ -109,7 +109,8 @@ final class WriterTransaction {
                     inTx = false;
                     String why = SqlErrors.rootMessage(e);
                     StoreException failure = SqlErrors.connectionLost(e)
-                            ? new StoreUnavailableException("commit outcome unknown, the connection was lost: " + why, e)
+                            ? new StoreUnavailableException(
+                                    "commit outcome unknown, the connection was lost: " + why, e)
                             : new StoreException("commit failed: " + why, e);
                     units.forEach(u -> u.fail(failure));
                     return new Outcome(List.of(), 0, units.size());

@@ -11,8 +11,7 @@ import java.time.Clock;
  * {@code committed <id>} after each commit, until it is killed.
  */
 public final class CrashWriterMain {
-    private CrashWriterMain() {
-    }
+    private CrashWriterMain() {}
 
     public static void main(String[] args) {
         Database db = Database.open(DatabaseSettings.sqlite(Path.of(args[0])));

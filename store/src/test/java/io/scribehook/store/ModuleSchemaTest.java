@@ -29,11 +29,14 @@ class ModuleSchemaTest {
         DatabaseSettings s = TestDatabases.sqliteSettings();
         try (Database db = Database.open(s, loader)) {
             assertThat(db.schemaVersion()).isEqualTo("store 4, probe 1");
-            int things = db.withHandle(h -> h.createQuery("SELECT count(*) FROM probe_things").mapTo(int.class).one());
+            int things = db.withHandle(h -> h.createQuery("SELECT count(*) FROM probe_things")
+                    .mapTo(int.class)
+                    .one());
             assertThat(things).isZero();
             List<String> history = db.withHandle(h -> h.createQuery(
-                    "SELECT version FROM probe_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")
-                    .mapTo(String.class).list());
+                            "SELECT version FROM probe_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")
+                    .mapTo(String.class)
+                    .list());
             assertThat(history).containsExactly("0", "1");
             assertThat(db.readiness()).isEqualTo(new Readiness(true, true, "sqlite schema store 4, probe 1"));
         }

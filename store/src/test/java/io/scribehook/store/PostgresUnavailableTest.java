@@ -20,7 +20,8 @@ class PostgresUnavailableTest {
         try (PostgresTestDatabase pg = PostgresTestDatabase.create();
                 TcpProxy proxy = TcpProxy.start(PostgresTestDatabase.HOST, PostgresTestDatabase.PORT)) {
             DatabaseSettings s = DatabaseSettings.of(pg.jdbcUrl(proxy.host(), proxy.port()))
-                    .withWriteTimeout(Duration.ofSeconds(1)).withMaxPoolSize(2);
+                    .withWriteTimeout(Duration.ofSeconds(1))
+                    .withMaxPoolSize(2);
             Database db = pg.open(s);
             JobQueue queue = new JobQueue(db, QueueSettings.defaults(), Clock.systemUTC());
             long before = queue.enqueue(JobRequest.of("q", "k", "{}"));
@@ -34,7 +35,8 @@ class PostgresUnavailableTest {
             assertThat(down.detail()).doesNotContain("password");
 
             proxy.restore();
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(StoreUnavailableException.class)
+            await().atMost(Duration.ofSeconds(30))
+                    .ignoreExceptionsInstanceOf(StoreUnavailableException.class)
                     .until(() -> queue.enqueue(JobRequest.of("q", "k", "{}")) > before);
             assertThat(db.readiness().ready()).isTrue();
         }

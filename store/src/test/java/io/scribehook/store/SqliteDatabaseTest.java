@@ -19,16 +19,35 @@ import org.junit.jupiter.api.Test;
 class SqliteDatabaseTest {
     private static Map<String, Object> pragmas(Handle h) {
         return Map.of(
-                "journal_mode", h.createQuery("PRAGMA journal_mode").mapTo(String.class).one(),
-                "synchronous", h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one(),
-                "foreign_keys", h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one(),
-                "busy_timeout", h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one(),
-                "wal_autocheckpoint", h.createQuery("PRAGMA wal_autocheckpoint").mapTo(Integer.class).one());
+                "journal_mode",
+                        h.createQuery("PRAGMA journal_mode").mapTo(String.class).one(),
+                "synchronous",
+                        h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one(),
+                "foreign_keys",
+                        h.createQuery("PRAGMA foreign_keys")
+                                .mapTo(Integer.class)
+                                .one(),
+                "busy_timeout",
+                        h.createQuery("PRAGMA busy_timeout")
+                                .mapTo(Integer.class)
+                                .one(),
+                "wal_autocheckpoint",
+                        h.createQuery("PRAGMA wal_autocheckpoint")
+                                .mapTo(Integer.class)
+                                .one());
     }
 
     private static final Map<String, Object> EXPECTED = Map.of(
-            "journal_mode", "wal", "synchronous", 2 /* FULL */, "foreign_keys", 1, "busy_timeout", 5000,
-            "wal_autocheckpoint", 0 /* SqliteCheckpointer's thread does it */);
+            "journal_mode",
+            "wal",
+            "synchronous",
+            2 /* FULL */,
+            "foreign_keys",
+            1,
+            "busy_timeout",
+            5000,
+            "wal_autocheckpoint",
+            0 /* SqliteCheckpointer's thread does it */);
 
     @Test
     void everyConnectionRunsWalWithFullSyncForeignKeysAndABusyTimeout() throws Exception {
@@ -64,7 +83,8 @@ class SqliteDatabaseTest {
             for (int i = 0; i < 20; i++) {
                 db.writer().write(h -> h.execute("INSERT INTO checkpoint_probe (v) VALUES (randomblob(2000))"));
             }
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> db.checkpointedFrames() > 0);
         }
     }
@@ -76,11 +96,18 @@ class SqliteDatabaseTest {
             long before = db.writerPrepares();
             for (int i = 0; i < 50; i++) {
                 int n = i;
-                long id = db.writer().write(h -> h.createQuery("INSERT INTO reuse_probe (v, w) VALUES (:v, :v || :w) RETURNING id")
-                        .bind("v", "v" + n).bind("w", "w").mapTo(Long.class).one());
+                long id = db.writer()
+                        .write(h -> h.createQuery("INSERT INTO reuse_probe (v, w) VALUES (:v, :v || :w) RETURNING id")
+                                .bind("v", "v" + n)
+                                .bind("w", "w")
+                                .mapTo(Long.class)
+                                .one());
                 assertThat(id).isEqualTo(n + 1);
-                String w = db.writer().write(h -> h.createQuery("SELECT w FROM reuse_probe WHERE id = :id")
-                        .bind("id", id).mapTo(String.class).one());
+                String w = db.writer()
+                        .write(h -> h.createQuery("SELECT w FROM reuse_probe WHERE id = :id")
+                                .bind("id", id)
+                                .mapTo(String.class)
+                                .one());
                 assertThat(w).isEqualTo("v" + n + "w");
             }
             assertThat(db.writerPrepares() - before).isEqualTo(2);
@@ -90,8 +117,10 @@ class SqliteDatabaseTest {
     @Test
     void theWriterHoldsNoLockBetweenBatches() throws Exception {
         try (Database db = TestDatabases.sqlite()) {
-            db.writer().write(h -> h.execute("INSERT INTO jobs (queue, kind, payload, max_attempts, scheduled_at, created_at) "
-                    + "VALUES ('q', 'k', '{}', 1, 0, 0)"));
+            db.writer()
+                    .write(h ->
+                            h.execute("INSERT INTO jobs (queue, kind, payload, max_attempts, scheduled_at, created_at) "
+                                    + "VALUES ('q', 'k', '{}', 1, 0, 0)"));
             // another connection that will not wait at all can take the write lock
             try (Connection other = DriverManager.getConnection(db.settings().jdbcUrl());
                     Statement s = other.createStatement()) {
@@ -100,7 +129,8 @@ class SqliteDatabaseTest {
                 s.execute("DELETE FROM jobs");
                 s.execute("COMMIT");
             }
-            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+            try (Connection c = db.dataSource().getConnection();
+                    Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT count(*) FROM jobs")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isZero();
@@ -117,18 +147,24 @@ class SqliteDatabaseTest {
         assertThat(r.detail()).isEqualTo("sqlite schema " + db.schemaVersion());
         db.close();
         assertThat(db.readiness()).isEqualTo(new Readiness(false, false, "database closed"));
-        assertThatThrownBy(() -> db.writer().write(h -> 1)).isInstanceOf(StoreException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> db.writer().write(h -> 1))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
     void reopeningKeepsTheDataAndDoesNotMigrateAgain() {
         DatabaseSettings s = TestDatabases.sqliteSettings();
         try (Database db = Database.open(s)) {
-            db.writer().write(h -> h.execute("INSERT INTO jobs (queue, kind, payload, max_attempts, scheduled_at, created_at) "
-                    + "VALUES ('q', 'k', '{}', 1, 0, 0)"));
+            db.writer()
+                    .write(h ->
+                            h.execute("INSERT INTO jobs (queue, kind, payload, max_attempts, scheduled_at, created_at) "
+                                    + "VALUES ('q', 'k', '{}', 1, 0, 0)"));
         }
         try (Database db = Database.open(s)) {
-            int rows = db.withHandle(h -> h.createQuery("SELECT count(*) FROM jobs").mapTo(Integer.class).one());
+            int rows = db.withHandle(h -> h.createQuery("SELECT count(*) FROM jobs")
+                    .mapTo(Integer.class)
+                    .one());
             assertThat(rows).isEqualTo(1);
         }
     }
@@ -154,7 +190,8 @@ class SqliteDatabaseTest {
     @Test
     void aDatabaseWithABrokenSchemaFailsToMigrateWithAClearMessage() throws Exception {
         DatabaseSettings s = TestDatabases.sqliteSettings();
-        try (Connection c = DriverManager.getConnection(s.jdbcUrl()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(s.jdbcUrl());
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE jobs (id INTEGER)"); // in the way of V1
         }
         assertThatThrownBy(() -> Database.open(s))

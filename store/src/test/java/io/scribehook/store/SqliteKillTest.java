@@ -17,8 +17,12 @@ class SqliteKillTest {
     void committedWritesSurviveKill9() throws Exception {
         Path file = TestDatabases.newFolder("kill-").resolve("scribehook.db");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashWriterMain.class.getName(), file.toString())
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashWriterMain.class.getName(),
+                        file.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         List<Long> reported = new ArrayList<>();
@@ -29,7 +33,9 @@ class SqliteKillTest {
                     reported.add(Long.parseLong(line.substring("committed ".length())));
                 }
             }
-            assertThat(child.isAlive()).as("the writer is still writing when it is killed").isTrue();
+            assertThat(child.isAlive())
+                    .as("the writer is still writing when it is killed")
+                    .isTrue();
             child.destroyForcibly(); // SIGKILL
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -38,7 +44,8 @@ class SqliteKillTest {
         assertThat(reported).hasSize(500);
 
         try (Database db = Database.open(DatabaseSettings.sqlite(file))) {
-            Set<Long> present = Set.copyOf(db.withHandle(h -> h.createQuery("SELECT id FROM jobs").mapTo(Long.class).list()));
+            Set<Long> present = Set.copyOf(db.withHandle(
+                    h -> h.createQuery("SELECT id FROM jobs").mapTo(Long.class).list()));
             assertThat(present).containsAll(reported);
         }
     }

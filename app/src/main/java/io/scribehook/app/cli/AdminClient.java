@@ -18,7 +18,8 @@ import java.util.Optional;
 public final class AdminClient {
     private final URI base;
     private final Optional<String> token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     public AdminClient(URI base, Optional<String> token) {
         this.base = base;
@@ -34,9 +35,12 @@ public final class AdminClient {
             requireHttpUrl(server);
         }
         String host = config.listensOnAllInterfaces() ? "127.0.0.1" : config.httpHost();
-        URI base = URI.create(server != null ? server
-                : "http://" + ScribehookApp.authority(host, config.httpPort() == 0 ? 8080 : config.httpPort()));
-        Optional<String> token = config.adminToken().or(() -> AdminToken.read(config.dataDir().resolve(AdminToken.FILE_NAME)));
+        URI base = URI.create(
+                server != null
+                        ? server
+                        : "http://" + ScribehookApp.authority(host, config.httpPort() == 0 ? 8080 : config.httpPort()));
+        Optional<String> token =
+                config.adminToken().or(() -> AdminToken.read(config.dataDir().resolve(AdminToken.FILE_NAME)));
         return new AdminClient(base, token);
     }
 
@@ -47,8 +51,11 @@ public final class AdminClient {
         } catch (java.net.URISyntaxException e) {
             u = null;
         }
-        if (u == null || u.getHost() == null || !("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))) {
-            throw CliFailure.usage("--server '" + server + "' is not an http(s) URL with a host, e.g. http://127.0.0.1:8080");
+        if (u == null
+                || u.getHost() == null
+                || !("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))) {
+            throw CliFailure.usage(
+                    "--server '" + server + "' is not an http(s) URL with a host, e.g. http://127.0.0.1:8080");
         }
     }
 
@@ -81,14 +88,16 @@ public final class AdminClient {
     }
 
     public Answer post(String path, String json) throws Unreachable {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private Answer send(HttpRequest.Builder b) throws Unreachable {
         token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
         try {
-            HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
             throw new Unreachable(base);

@@ -7,8 +7,11 @@ import picocli.CommandLine.Option;
 
 /** The {@code --config FILE} option shared by commands that read configuration. */
 public final class ConfigOption {
-    @Option(names = "--config", paramLabel = "FILE", description = "Java properties file with SCRIBEHOOK_* keys (environment variables override it; "
-            + "default: SCRIBEHOOK_CONFIG_FILE).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Java properties file with SCRIBEHOOK_* keys (environment variables override it; "
+                    + "default: SCRIBEHOOK_CONFIG_FILE).")
     Path file;
 
     public AppConfig load() {

@@ -20,8 +20,10 @@ public final class HealthieApiOption {
 
     public HealthieClient client() {
         AppConfig c = config.load();
-        var settings = ReceiverConfig.from(c.source(), Optional.empty()).healthieApi().orElseThrow(() -> CliFailure.usage(
-                ConfigKey.HEALTHIE_API_URL.key() + " is not set; set it to the GraphQL endpoint (e.g. https://api.gethealthie.com/graphql) "
+        var settings = ReceiverConfig.from(c.source(), Optional.empty())
+                .healthieApi()
+                .orElseThrow(() -> CliFailure.usage(ConfigKey.HEALTHIE_API_URL.key()
+                        + " is not set; set it to the GraphQL endpoint (e.g. https://api.gethealthie.com/graphql) "
                         + "and " + ConfigKey.HEALTHIE_API_KEY.key() + " to your API key"));
         return new HealthieClient(settings, Clock.systemUTC());
     }
@@ -31,9 +33,12 @@ public final class HealthieApiOption {
         return switch (r) {
             case FetchResult.Found<T> f -> f.value();
             case FetchResult.NotFound<T> n -> throw CliFailure.failed(what + ": not found");
-            case FetchResult.TransientFailure<T> t -> throw CliFailure.failed(what + " failed (temporary, try again): " + t.reason());
+            case FetchResult.TransientFailure<T> t ->
+                throw CliFailure.failed(what + " failed (temporary, try again): " + t.reason());
             case FetchResult.PermanentFailure<T> p -> throw CliFailure.failed(what + " failed: " + p.reason());
-            case FetchResult.Unavailable<T> u -> throw CliFailure.failed(what + " not attempted: the Healthie API failed repeatedly; try again after " + u.until());
+            case FetchResult.Unavailable<T> u ->
+                throw CliFailure.failed(
+                        what + " not attempted: the Healthie API failed repeatedly; try again after " + u.until());
         };
     }
 }

@@ -9,8 +9,7 @@ import picocli.CommandLine;
 public final class HelpWidth {
     public static final int MAX = 100;
 
-    private HelpWidth() {
-    }
+    private HelpWidth() {}
 
     /** Sets the width on {@code cli} and every subcommand it has now. */
     public static void apply(CommandLine cli) {

@@ -8,14 +8,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code scribehook}: the one executable. Subcommands are listed by {@code --help}. */
-@Command(name = "scribehook",
+@Command(
+        name = "scribehook",
         mixinStandardHelpOptions = true,
         versionProvider = ScribehookCommand.Version.class,
-        description = {"Webhooks for AI-scribe meeting events: a receiver for Healthie's Zoom transcript and "
-                + "recording webhooks, and the hub that sends them.", ""},
-        footer = {"", "Configuration comes from SCRIBEHOOK_* environment variables and an optional properties file; "
-                + "the README lists every key. Exit codes: 0 ok, 1 the operation failed, 2 usage or configuration error.",
-                "", "Example:", "  scribehook serve"},
+        description = {
+            "Webhooks for AI-scribe meeting events: a receiver for Healthie's Zoom transcript and "
+                    + "recording webhooks, and the hub that sends them.",
+            ""
+        },
+        footer = {
+            "",
+            "Configuration comes from SCRIBEHOOK_* environment variables and an optional properties file; "
+                    + "the README lists every key. Exit codes: 0 ok, 1 the operation failed, 2 usage or configuration error.",
+            "",
+            "Example:",
+            "  scribehook serve"
+        },
         subcommands = {ServeCommand.class, ReceiverCommand.class})
 public final class ScribehookCommand implements Runnable {
     @Spec
@@ -31,7 +40,9 @@ public final class ScribehookCommand implements Runnable {
         @Override
         public String[] getVersion() {
             BuildInfo b = BuildInfo.current();
-            return new String[] {"scribehook " + b.version() + " (source " + b.sourceHash() + ", Java " + Runtime.version() + ")"};
+            return new String[] {
+                "scribehook " + b.version() + " (source " + b.sourceHash() + ", Java " + Runtime.version() + ")"
+            };
         }
     }
 }

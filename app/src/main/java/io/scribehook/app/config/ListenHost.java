@@ -17,8 +17,7 @@ final class ListenHost {
     private static final String ALLOWED = "use 127.0.0.1 (this machine only), 0.0.0.0 (all interfaces), or another "
             + "address of this machine or a host name resolving to one";
 
-    private ListenHost() {
-    }
+    private ListenHost() {}
 
     /** The address as a literal (a name is resolved once, here). */
     static String parse(String value) {

@@ -1,4 +1,7 @@
 package io.scribehook.app.config;
 
 /** How log lines are written. */
-public enum LogFormat { TEXT, JSON }
+public enum LogFormat {
+    TEXT,
+    JSON
+}

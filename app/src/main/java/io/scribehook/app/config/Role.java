@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** What an instance serves: the webhook receiver, the sending hub, or both. */
 public enum Role {
-    RECEIVER, HUB;
+    RECEIVER,
+    HUB;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -11,8 +11,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Switches Logback between the human-readable default and JSON lines, and routes JUL into SLF4J. */
 public final class LogSetup {
-    private LogSetup() {
-    }
+    private LogSetup() {}
 
     /**
      * For commands other than {@code serve}: only warnings and errors reach stderr, so a command's

@@ -26,18 +26,19 @@ import java.util.function.ToLongFunction;
  */
 public final class StoreMetrics {
     static final long COUNTS_MAX_AGE_SECONDS = 5;
-    private static final List<JobState> COUNTED = List.of(JobState.AVAILABLE, JobState.RUNNING, JobState.RETRYABLE,
-            JobState.DEAD);
+    private static final List<JobState> COUNTED =
+            List.of(JobState.AVAILABLE, JobState.RUNNING, JobState.RETRYABLE, JobState.DEAD);
 
-    private StoreMetrics() {
-    }
+    private StoreMetrics() {}
 
     public static void bind(MeterRegistry registry, Database db) {
         GroupCommitter w = db.writer();
         FunctionCounter.builder("scribehook_store_commits", w, GroupCommitter::commits)
-                .description("transactions committed by the group committer").register(registry);
+                .description("transactions committed by the group committer")
+                .register(registry);
         FunctionCounter.builder("scribehook_store_units_committed", w, GroupCommitter::unitsCommitted)
-                .description("units of work committed; divided by commits gives units per commit").register(registry);
+                .description("units of work committed; divided by commits gives units per commit")
+                .register(registry);
     }
 
     /** Binds the meters of {@code pool}'s queue and of its outcomes. */
@@ -46,7 +47,8 @@ public final class StoreMetrics {
         for (JobState state : COUNTED) {
             Gauge.builder("scribehook_jobs", cache, c -> c.get(state))
                     .description("jobs by queue and state (completed ones: scribehook_job_outcomes_total)")
-                    .tag("queue", pool.queueName()).tag("state", state.sql())
+                    .tag("queue", pool.queueName())
+                    .tag("state", state.sql())
                     .strongReference(true)
                     .register(registry);
         }
@@ -58,17 +60,20 @@ public final class StoreMetrics {
         outcome(registry, cache, "stale", WorkerPool::stale);
     }
 
-    private static void outcome(MeterRegistry registry, CachedCounts cache, String outcome, ToLongFunction<WorkerPool> count) {
+    private static void outcome(
+            MeterRegistry registry, CachedCounts cache, String outcome, ToLongFunction<WorkerPool> count) {
         // the cache (held strongly by the gauges) holds the pool, so this weak reference stays valid
         FunctionCounter.builder("scribehook_job_outcomes", cache, c -> count.applyAsLong(c.pool))
                 .description("jobs finished by this process's workers, by outcome")
-                .tag("queue", cache.pool.queueName()).tag("outcome", outcome)
+                .tag("queue", cache.pool.queueName())
+                .tag("outcome", outcome)
                 .register(registry);
     }
 
     /** The latest counts; a read older than the maximum age starts a new one on a virtual thread. */
     private static final class CachedCounts {
-        private static final long MAX_AGE_NANOS = Duration.ofSeconds(COUNTS_MAX_AGE_SECONDS).toNanos();
+        private static final long MAX_AGE_NANOS =
+                Duration.ofSeconds(COUNTS_MAX_AGE_SECONDS).toNanos();
         private final WorkerPool pool;
         private final JobQueue queue;
         private final String name;

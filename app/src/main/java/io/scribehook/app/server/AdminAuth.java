@@ -18,7 +18,9 @@ public final class AdminAuth implements Handler {
         if (header == null || header.isBlank()) {
             throw new ApiException(401, "auth_required", "send the admin token as 'Authorization: Bearer <token>'");
         }
-        String presented = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        String presented = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim()
+                : null;
         if (!token.matches(presented)) {
             throw new ApiException(403, "auth_invalid", "the admin token is not valid");
         }

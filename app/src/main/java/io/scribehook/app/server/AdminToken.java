@@ -42,7 +42,8 @@ public final class AdminToken {
             String fresh = "shk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
             Files.createDirectories(dataDir);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file);
             }

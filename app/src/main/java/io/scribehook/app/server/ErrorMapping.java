@@ -70,7 +70,12 @@ final class ErrorMapping {
                     throw e;
                 }
                 counter(endpoint.path, answer.code()).increment();
-                LOG.info("request body failed on {} {}: {} {} ({})", ctx.method(), endpoint.path, answer.status(), answer.code(),
+                LOG.info(
+                        "request body failed on {} {}: {} {} ({})",
+                        ctx.method(),
+                        endpoint.path,
+                        answer.status(),
+                        answer.code(),
                         e.getClass().getSimpleName());
                 throw answer;
             }
@@ -91,20 +96,25 @@ final class ErrorMapping {
                 return ApiException.bodyNotReceived(io);
             }
             if (t instanceof HttpException http && e instanceof IOException) {
-                return ApiException.forStatus(http.getCode(), JsonErrorHandler.message(http.getCode(), http.getReason()));
+                return ApiException.forStatus(
+                        http.getCode(), JsonErrorHandler.message(http.getCode(), http.getReason()));
             }
         }
         return null;
     }
 
     private Counter counter(String route, String reason) {
-        return Counter.builder("scribehook_http_body_failures").tag("route", route).tag("reason", reason)
-                .description("requests whose body could not be read, by route and answered code").register(registry);
+        return Counter.builder("scribehook_http_body_failures")
+                .tag("route", route)
+                .tag("reason", reason)
+                .description("requests whose body could not be read, by route and answered code")
+                .register(registry);
     }
 
     private static ApiException fromJavalin(HttpResponseException e, Context ctx) {
         int status = e.getStatus() < 400 || e.getStatus() > 599 ? 500 : e.getStatus();
-        String message = status == 404 ? "no route for " + ctx.method() + " " + ctx.path()
+        String message = status == 404
+                ? "no route for " + ctx.method() + " " + ctx.path()
                 : e.getMessage() == null || e.getMessage().isBlank() ? "request refused" : e.getMessage();
         return ApiException.forStatus(status, message);
     }
@@ -117,7 +127,8 @@ final class ErrorMapping {
             return ApiException.forStatus(http.getCode(), JsonErrorHandler.message(http.getCode(), http.getReason()));
         }
         String id = UUID.randomUUID().toString();
-        LOG.error("unhandled error {} on {} {}", id, ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e);
+        LOG.error(
+                "unhandled error {} on {} {}", id, ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e);
         return new ApiException(500, "internal_error", "internal error; reference " + id + " in the server log");
     }
 }

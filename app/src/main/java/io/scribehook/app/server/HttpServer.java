@@ -26,6 +26,7 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 public final class HttpServer implements AutoCloseable {
     /** The largest request body of any route; a larger declared Content-Length is refused by Jetty before any route runs. */
     static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+
     private static final String STARTED_AT = "scribehook.startedAt";
     private final Javalin javalin;
 
@@ -40,8 +41,13 @@ public final class HttpServer implements AutoCloseable {
      * @param adminAuth null when admin authentication is off
      * @param contributions route registrations of the active roles
      */
-    public static HttpServer start(String host, int port, Database db, Metrics metrics, AdminAuth adminAuth,
-                                   List<Consumer<RoutesConfig>> contributions) {
+    public static HttpServer start(
+            String host,
+            int port,
+            Database db,
+            Metrics metrics,
+            AdminAuth adminAuth,
+            List<Consumer<RoutesConfig>> contributions) {
         MeterRegistry registry = metrics.registry();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -59,7 +65,10 @@ public final class HttpServer implements AutoCloseable {
             }
             r.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             r.get("/readyz", ctx -> ready(ctx, db));
-            r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            r.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(metrics.scrape()));
             contributions.forEach(c -> c.accept(r));
             ErrorMapping.install(config, registry);
         });
@@ -70,10 +79,16 @@ public final class HttpServer implements AutoCloseable {
     private static void ready(Context ctx, Database db) {
         Readiness r = db.readiness();
         boolean ok = r.reachable() && r.migrated();
-        ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "not_ready",
-                "database", r.reachable() ? "reachable" : "unreachable",
-                "migrations", r.migrated() ? "applied" : "pending",
-                "detail", r.detail() == null ? "" : r.detail()));
+        ctx.status(ok ? 200 : 503)
+                .json(Map.of(
+                        "status",
+                        ok ? "ready" : "not_ready",
+                        "database",
+                        r.reachable() ? "reachable" : "unreachable",
+                        "migrations",
+                        r.migrated() ? "applied" : "pending",
+                        "detail",
+                        r.detail() == null ? "" : r.detail()));
     }
 
     private static void record(MeterRegistry registry, Context ctx) {

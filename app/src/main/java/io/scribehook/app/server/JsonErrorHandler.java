@@ -55,9 +55,19 @@ final class JsonErrorHandler implements Request.Handler {
     private static ApiException internal(int status, Throwable cause, Request request) {
         String id = UUID.randomUUID().toString();
         if (cause == null || cause instanceof EofException) {
-            LOG.debug("{} {} on {} {} (connection closed)", status, id, request.getMethod(), request.getHttpURI().getPath());
+            LOG.debug(
+                    "{} {} on {} {} (connection closed)",
+                    status,
+                    id,
+                    request.getMethod(),
+                    request.getHttpURI().getPath());
         } else {
-            LOG.error("server error {} on {} {}", id, request.getMethod(), request.getHttpURI().getPath(), cause);
+            LOG.error(
+                    "server error {} on {} {}",
+                    id,
+                    request.getMethod(),
+                    request.getHttpURI().getPath(),
+                    cause);
         }
         return ApiException.forStatus(status, "server error; reference " + id + " in the server log");
     }

@@ -17,11 +17,12 @@ import java.util.Optional;
 public final class ListenFailure extends RuntimeException {
 
     private ListenFailure(String host, int port, String reason) {
-        super(reason.toLowerCase(java.util.Locale.ROOT).contains("in use")
-                ? "port " + port + " is already in use on " + host + "; set " + ConfigKey.HTTP_PORT.key()
-                        + " to a free port (0 picks any) or stop the process that holds it"
-                : "cannot listen on port " + port + " of " + host + " (" + reason + "); set " + ConfigKey.HTTP_PORT.key()
-                        + " or " + ConfigKey.HTTP_HOST.key());
+        super(
+                reason.toLowerCase(java.util.Locale.ROOT).contains("in use")
+                        ? "port " + port + " is already in use on " + host + "; set " + ConfigKey.HTTP_PORT.key()
+                                + " to a free port (0 picks any) or stop the process that holds it"
+                        : "cannot listen on port " + port + " of " + host + " (" + reason + "); set "
+                                + ConfigKey.HTTP_PORT.key() + " or " + ConfigKey.HTTP_HOST.key());
     }
 
     /** Binds {@code host:port} for a moment; port 0 always succeeds and is skipped. */
@@ -33,7 +34,8 @@ public final class ListenFailure extends RuntimeException {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
         } catch (IOException e) {
-            throw new ListenFailure(host, port, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw new ListenFailure(
+                    host, port, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
@@ -41,7 +43,8 @@ public final class ListenFailure extends RuntimeException {
     public static Optional<ListenFailure> causeOf(RuntimeException e, String host, int port) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof BindException b) {
-                return Optional.of(new ListenFailure(host, port, b.getMessage() == null ? "bind failed" : b.getMessage()));
+                return Optional.of(
+                        new ListenFailure(host, port, b.getMessage() == null ? "bind failed" : b.getMessage()));
             }
         }
         return Optional.empty();

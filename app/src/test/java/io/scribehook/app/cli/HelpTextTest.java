@@ -41,7 +41,8 @@ class HelpTextTest {
     @Test
     void outsideATerminalHelpWrapsAtOneHundredColumns() {
         assertThat(Main.commandLine().getUsageHelpWidth()).isEqualTo(HelpWidth.MAX);
-        assertThat(Main.commandLine().getSubcommands().get("receiver").getUsageHelpWidth()).isEqualTo(HelpWidth.MAX);
+        assertThat(Main.commandLine().getSubcommands().get("receiver").getUsageHelpWidth())
+                .isEqualTo(HelpWidth.MAX);
     }
 
     @Test
@@ -51,7 +52,10 @@ class HelpTextTest {
             args.addAll(c.getCommandSpec().positionalParameters());
             for (ArgSpec a : args) {
                 String text = String.join(" ", a.description()).strip();
-                assertThat(text).as("%s %s", c.getCommandSpec().qualifiedName(), a.paramLabel()).isNotBlank().endsWith(".");
+                assertThat(text)
+                        .as("%s %s", c.getCommandSpec().qualifiedName(), a.paramLabel())
+                        .isNotBlank()
+                        .endsWith(".");
                 assertThat(flat(c.getUsageMessage())).as("shown whole").contains(flat(text));
             }
         }
@@ -67,7 +71,8 @@ class HelpTextTest {
             assertThat(description[0].strip()).as("first sentence of %s", name).endsWith(".");
             CommandLine parent = c.getParent();
             if (parent != null) {
-                assertThat(flat(parent.getUsageMessage())).as("%s listed whole in its parent's help", name)
+                assertThat(flat(parent.getUsageMessage()))
+                        .as("%s listed whole in its parent's help", name)
                         .contains(flat(description[0]));
             }
         }
@@ -77,15 +82,25 @@ class HelpTextTest {
     void eventTypesAreShownByTheirFullNamesOneALine() {
         CommandLine root = Main.commandLine();
         CommandLine receiver = root.getSubcommands().get("receiver");
-        Pattern shortForm = Pattern.compile("(?<![\\w.])(" + String.join("|",
-                EventTypes.appointmentFamily().stream().map(e -> e.substring(e.indexOf('.') + 1)).toList()) + ")(?![\\w])");
-        for (CommandLine c : List.of(receiver.getSubcommands().get("register"),
+        Pattern shortForm = Pattern.compile("(?<![\\w.])("
+                + String.join(
+                        "|",
+                        EventTypes.appointmentFamily().stream()
+                                .map(e -> e.substring(e.indexOf('.') + 1))
+                                .toList())
+                + ")(?![\\w])");
+        for (CommandLine c : List.of(
+                receiver.getSubcommands().get("register"),
                 receiver.getSubcommands().get("webhooks").getSubcommands().get("update"))) {
             String help = c.getUsageMessage();
             for (String e : EventTypes.appointmentFamily()) {
-                assertThat(help).as(c.getCommandSpec().qualifiedName()).containsPattern("(?m)^  " + Pattern.quote(e) + "$");
+                assertThat(help)
+                        .as(c.getCommandSpec().qualifiedName())
+                        .containsPattern("(?m)^  " + Pattern.quote(e) + "$");
             }
-            assertThat(shortForm.matcher(help).find()).as("a short event name in:\n" + help).isFalse();
+            assertThat(shortForm.matcher(help).find())
+                    .as("a short event name in:\n" + help)
+                    .isFalse();
         }
     }
 }

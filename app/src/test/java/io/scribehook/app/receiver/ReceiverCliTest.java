@@ -35,7 +35,11 @@ class ReceiverCliTest {
         all.putAll(keys);
         Path file = ReceiverHarness.freshDir().resolve("cli.properties");
         try {
-            Files.writeString(file, all.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")) + "\n");
+            Files.writeString(
+                    file,
+                    all.entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .collect(Collectors.joining("\n")) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,18 +62,37 @@ class ReceiverCliTest {
 
     /** Creates the database of a data dir as {@code serve} would, then stops. */
     private static void serveOnce(Path dataDir) {
-        Map<String, String> v = Map.of("SCRIBEHOOK_HTTP_PORT", "0", "SCRIBEHOOK_DATA_DIR", dataDir.toString(), "SCRIBEHOOK_ROLES", "receiver",
-                "SCRIBEHOOK_ADMIN_TOKEN", ReceiverHarness.ADMIN);
-        ScribehookApp.start(AppConfig.from(ConfigSource.of(v)), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        Map<String, String> v = Map.of(
+                "SCRIBEHOOK_HTTP_PORT",
+                "0",
+                "SCRIBEHOOK_DATA_DIR",
+                dataDir.toString(),
+                "SCRIBEHOOK_ROLES",
+                "receiver",
+                "SCRIBEHOOK_ADMIN_TOKEN",
+                ReceiverHarness.ADMIN);
+        ScribehookApp.start(
+                        AppConfig.from(ConfigSource.of(v)),
+                        Clock.systemUTC(),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                 .close();
     }
 
     @Test
     void registerAndUpdateCheckTheUrlAndEventTypesBeforeCallingTheApi() {
         try (HealthieStandIn standIn = HealthieStandIn.start()) {
-            Path cfg = config(Map.of("SCRIBEHOOK_HEALTHIE_API_URL", standIn.endpoint().toString(), "SCRIBEHOOK_HEALTHIE_API_KEY", "k",
-                    "SCRIBEHOOK_DATA_DIR", ReceiverHarness.freshDir().resolve("data").toString()));
-            for (String bad : List.of("scribe.example.com/healthie-webhooks", "ftp://scribe.example.com/h", "https:///healthie-webhooks", "/healthie-webhooks")) {
+            Path cfg = config(Map.of(
+                    "SCRIBEHOOK_HEALTHIE_API_URL",
+                    standIn.endpoint().toString(),
+                    "SCRIBEHOOK_HEALTHIE_API_KEY",
+                    "k",
+                    "SCRIBEHOOK_DATA_DIR",
+                    ReceiverHarness.freshDir().resolve("data").toString()));
+            for (String bad : List.of(
+                    "scribe.example.com/healthie-webhooks",
+                    "ftp://scribe.example.com/h",
+                    "https:///healthie-webhooks",
+                    "/healthie-webhooks")) {
                 JarRunner.Run r = cli(cfg, "receiver", "register", "--url", bad);
                 assertThat(r.exit()).as(bad).isEqualTo(2);
                 assertThat(r.err()).contains("'" + bad + "'").contains("absolute http(s) URL with a host");
@@ -77,17 +100,35 @@ class ReceiverCliTest {
                 assertThat(u.exit()).as(bad).isEqualTo(2);
                 assertThat(u.err()).contains("'" + bad + "'");
             }
-            JarRunner.Run shortName = cli(cfg, "receiver", "register", "--url", "https://scribe.example.com/h",
-                    "--events", "appointment.recording_started,transcript_available");
+            JarRunner.Run shortName = cli(
+                    cfg,
+                    "receiver",
+                    "register",
+                    "--url",
+                    "https://scribe.example.com/h",
+                    "--events",
+                    "appointment.recording_started,transcript_available");
             assertThat(shortName.exit()).isEqualTo(2);
-            assertThat(shortName.err()).contains("'transcript_available'").contains("did you mean appointment.transcript_available?");
+            assertThat(shortName.err())
+                    .contains("'transcript_available'")
+                    .contains("did you mean appointment.transcript_available?");
             JarRunner.Run unknown = cli(cfg, "receiver", "webhooks", "update", "7", "--events", "appointment.exploded");
             assertThat(unknown.exit()).isEqualTo(2);
-            assertThat(unknown.err()).contains("'appointment.exploded'").contains("expected one of appointment.transcript_available");
-            assertThat(standIn.requestCount()).as("no API call for a usage error").isZero();
+            assertThat(unknown.err())
+                    .contains("'appointment.exploded'")
+                    .contains("expected one of appointment.transcript_available");
+            assertThat(standIn.requestCount())
+                    .as("no API call for a usage error")
+                    .isZero();
 
-            JarRunner.Run ok = cli(cfg, "receiver", "register", "--url", "https://scribe.example.com/h",
-                    "--events", "appointment.transcript_available,appointment.transcript_available,appointment.created");
+            JarRunner.Run ok = cli(
+                    cfg,
+                    "receiver",
+                    "register",
+                    "--url",
+                    "https://scribe.example.com/h",
+                    "--events",
+                    "appointment.transcript_available,appointment.transcript_available,appointment.created");
             assertThat(ok.exit()).as(ok.err()).isZero();
             assertThat(ok.out()).contains("events appointment.transcript_available,appointment.created");
             assertThat(standIn.webhookCount()).isEqualTo(1);
@@ -98,11 +139,17 @@ class ReceiverCliTest {
     void withNoServerAndNoDataDirNothingIsCreatedAndTheMessageSaysServeCreatesIt() {
         Path dataDir = ReceiverHarness.freshDir().resolve("not-yet");
         Path cfg = config(Map.of("SCRIBEHOOK_DATA_DIR", dataDir.toString()));
-        for (String[] args : List.of(new String[] {"receiver", "secrets", "list"}, new String[] {"receiver", "secrets", "add", "--secret", "s3cr3t-value"},
-                new String[] {"receiver", "replay", "--failed"}, new String[] {"receiver", "replay", "12"})) {
+        for (String[] args : List.of(
+                new String[] {"receiver", "secrets", "list"},
+                new String[] {"receiver", "secrets", "add", "--secret", "s3cr3t-value"},
+                new String[] {"receiver", "replay", "--failed"},
+                new String[] {"receiver", "replay", "12"})) {
             JarRunner.Run r = cli(cfg, args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(r.err()).contains(dataDir.toString()).contains("`scribehook serve` creates it").doesNotContain("\tat ");
+            assertThat(r.err())
+                    .contains(dataDir.toString())
+                    .contains("`scribehook serve` creates it")
+                    .doesNotContain("\tat ");
             assertThat(dataDir).doesNotExist();
         }
     }
@@ -110,8 +157,11 @@ class ReceiverCliTest {
     @Test
     void registerSaveChecksWhereTheSecretWillGoBeforeCreatingTheWebhook() {
         try (HealthieStandIn standIn = HealthieStandIn.start()) {
-            Path cfg = config(Map.of("SCRIBEHOOK_HEALTHIE_API_URL", standIn.endpoint().toString(),
-                    "SCRIBEHOOK_DATA_DIR", ReceiverHarness.freshDir().resolve("not-yet").toString()));
+            Path cfg = config(Map.of(
+                    "SCRIBEHOOK_HEALTHIE_API_URL",
+                    standIn.endpoint().toString(),
+                    "SCRIBEHOOK_DATA_DIR",
+                    ReceiverHarness.freshDir().resolve("not-yet").toString()));
             JarRunner.Run r = cli(cfg, "receiver", "register", "--url", "https://scribe.example.com/h", "--save");
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.err()).contains("`scribehook serve` creates it");
@@ -123,17 +173,28 @@ class ReceiverCliTest {
     void theDatabaseFallbackSaysSoInOneLineAndListsEnvironmentSecretsWithTheirSource() {
         Path dataDir = ReceiverHarness.freshDir().resolve("data");
         serveOnce(dataDir);
-        Path cfg = config(Map.of("SCRIBEHOOK_DATA_DIR", dataDir.toString(), "SCRIBEHOOK_WEBHOOK_SECRETS", "first-env-secret,second-env-secret"));
+        Path cfg = config(Map.of(
+                "SCRIBEHOOK_DATA_DIR",
+                dataDir.toString(),
+                "SCRIBEHOOK_WEBHOOK_SECRETS",
+                "first-env-secret,second-env-secret"));
         JarRunner.Run add = cli(cfg, "receiver", "secrets", "add", "--key-id", "kept-1", "--secret", "db-secret-value");
         assertThat(add.exit()).as(add.err()).isZero();
         assertThat(add.out()).contains("secret saved as kept-1 in the database");
 
         JarRunner.Run list = cli(cfg, "receiver", "secrets", "list");
         assertThat(list.exit()).as(list.err()).isZero();
-        assertThat(list.err().lines().toList()).singleElement().asString()
-                .matches("scribehook: no server at http://127\\.0\\.0\\.1:\\d+; using the database at jdbc:sqlite:.*scribehook\\.db directly");
-        assertThat(list.out()).containsPattern("env-1\\s+environment").containsPattern("env-2\\s+environment")
-                .containsPattern("kept-1\\s+database").doesNotContain("env-secret").doesNotContain("db-secret-value");
+        assertThat(list.err().lines().toList())
+                .singleElement()
+                .asString()
+                .matches(
+                        "scribehook: no server at http://127\\.0\\.0\\.1:\\d+; using the database at jdbc:sqlite:.*scribehook\\.db directly");
+        assertThat(list.out())
+                .containsPattern("env-1\\s+environment")
+                .containsPattern("env-2\\s+environment")
+                .containsPattern("kept-1\\s+database")
+                .doesNotContain("env-secret")
+                .doesNotContain("db-secret-value");
         JarRunner.Run json = cli(cfg, "receiver", "secrets", "list", "--json");
         JsonNode secrets = ReceiverHarness.json(json.out()).get("secrets");
         assertThat(secrets).hasSize(3);
@@ -144,8 +205,13 @@ class ReceiverCliTest {
     @Test
     void throughTheServerEnvironmentSecretsAreListedWithTheirSourceAndNoFallbackNotice() {
         try (ReceiverHarness h = ReceiverHarness.start(Map.of(), Clock.systemUTC())) {
-            Path cfg = config(Map.of("SCRIBEHOOK_HTTP_PORT", Integer.toString(h.app.port()), "SCRIBEHOOK_ADMIN_TOKEN", ReceiverHarness.ADMIN,
-                    "SCRIBEHOOK_DATA_DIR", h.app.config().dataDir().toString()));
+            Path cfg = config(Map.of(
+                    "SCRIBEHOOK_HTTP_PORT",
+                    Integer.toString(h.app.port()),
+                    "SCRIBEHOOK_ADMIN_TOKEN",
+                    ReceiverHarness.ADMIN,
+                    "SCRIBEHOOK_DATA_DIR",
+                    h.app.config().dataDir().toString()));
             JarRunner.Run list = cli(cfg, "receiver", "secrets", "list");
             assertThat(list.exit()).as(list.err()).isZero();
             assertThat(list.err()).isEmpty();
@@ -155,7 +221,8 @@ class ReceiverCliTest {
 
     @Test
     void replayRefusesSinceWithAnIdAndABadDuration() {
-        Path cfg = config(Map.of("SCRIBEHOOK_DATA_DIR", ReceiverHarness.freshDir().toString()));
+        Path cfg =
+                config(Map.of("SCRIBEHOOK_DATA_DIR", ReceiverHarness.freshDir().toString()));
         JarRunner.Run both = cli(cfg, "receiver", "replay", "12", "--since", "1h");
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("--since applies to --failed only");
@@ -171,7 +238,8 @@ class ReceiverCliTest {
         long duplicate;
         try (ReceiverHarness h = ReceiverHarness.start(Map.of(), Clock.systemUTC())) {
             h.standIn.putAppointment("3001", HealthieStandIn.sampleAppointment("3001"));
-            String body = "{\"resource_id\":\"3001\",\"resource_id_type\":\"Appointment\",\"event_type\":\"appointment.updated\",\"changed_fields\":[]}";
+            String body =
+                    "{\"resource_id\":\"3001\",\"resource_id_type\":\"Appointment\",\"event_type\":\"appointment.updated\",\"changed_fields\":[]}";
             assertThat(h.send(Profile.GUIDE, body).statusCode()).isEqualTo(200);
             original = h.newest().get("id").asLong();
             h.awaitStatus(original, "processed");
@@ -180,16 +248,25 @@ class ReceiverCliTest {
             duplicate = dup.get("id").asLong();
             assertThat(dup.get("duplicate_of").asLong()).isEqualTo(original);
 
-            JsonNode answer = ReceiverHarness.json(h.admin("POST", "/api/receiver/webhooks/" + duplicate + "/replay", null).body());
+            JsonNode answer =
+                    ReceiverHarness.json(h.admin("POST", "/api/receiver/webhooks/" + duplicate + "/replay", null)
+                            .body());
             assertThat(answer.get("webhook_id").asLong()).isEqualTo(duplicate);
             assertThat(answer.get("queued_webhook_id").asLong()).isEqualTo(original);
             h.awaitStatus(original, "processed");
 
-            cfg = config(Map.of("SCRIBEHOOK_HTTP_PORT", Integer.toString(h.app.port()), "SCRIBEHOOK_ADMIN_TOKEN", ReceiverHarness.ADMIN,
-                    "SCRIBEHOOK_DATA_DIR", h.app.config().dataDir().toString()));
+            cfg = config(Map.of(
+                    "SCRIBEHOOK_HTTP_PORT",
+                    Integer.toString(h.app.port()),
+                    "SCRIBEHOOK_ADMIN_TOKEN",
+                    ReceiverHarness.ADMIN,
+                    "SCRIBEHOOK_DATA_DIR",
+                    h.app.config().dataDir().toString()));
             JarRunner.Run viaServer = cli(cfg, "receiver", "replay", Long.toString(duplicate));
             assertThat(viaServer.exit()).as(viaServer.err()).isZero();
-            assertThat(viaServer.out()).startsWith("webhook " + duplicate + " is a duplicate of " + original + "; queued " + original + " (job ");
+            assertThat(viaServer.out())
+                    .startsWith("webhook " + duplicate + " is a duplicate of " + original + "; queued " + original
+                            + " (job ");
             JarRunner.Run plain = cli(cfg, "receiver", "replay", Long.toString(original));
             assertThat(plain.out()).startsWith("webhook " + original + " queued (job ");
             h.awaitStatus(original, "processed");
@@ -197,6 +274,8 @@ class ReceiverCliTest {
         JarRunner.Run viaDatabase = cli(cfg, "receiver", "replay", Long.toString(duplicate));
         assertThat(viaDatabase.exit()).as(viaDatabase.err()).isZero();
         assertThat(viaDatabase.err()).contains("no server at").contains("using the database at");
-        assertThat(viaDatabase.out()).startsWith("webhook " + duplicate + " is a duplicate of " + original + "; queued " + original + " in the database");
+        assertThat(viaDatabase.out())
+                .startsWith("webhook " + duplicate + " is a duplicate of " + original + "; queued " + original
+                        + " in the database");
     }
 }

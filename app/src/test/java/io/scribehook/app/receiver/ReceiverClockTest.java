@@ -22,32 +22,66 @@ class ReceiverClockTest {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
         try (ReceiverHarness h = ReceiverHarness.start(Map.of(), clock)) {
             h.standIn.putAppointment("3001", HealthieStandIn.sampleAppointment("3001"));
-            h.standIn.putTranscripts("3001", "[" + HealthieStandIn.transcript("t-1", "completed", "realtime_capture",
-                    "https://files.example/t-1.vtt", "2026-11-27T08:00:00Z", "2026-11-27T08:40:00Z") + "]");
+            h.standIn.putTranscripts(
+                    "3001",
+                    "["
+                            + HealthieStandIn.transcript(
+                                    "t-1",
+                                    "completed",
+                                    "realtime_capture",
+                                    "https://files.example/t-1.vtt",
+                                    "2026-11-27T08:00:00Z",
+                                    "2026-11-27T08:40:00Z")
+                            + "]");
             assertThat(h.send(Profile.HEALTHIE_RFC9421, BODY).body()).isEqualTo("{\"received\":true}");
             h.awaitStatus(h.newest().get("id").asLong(), "processed");
             assertThat(h.appointment("3001").get("transcript_ids").toString()).isEqualTo("[\"t-1\"]");
 
             clock.advance(Duration.ofHours(3));
-            h.standIn.putTranscripts("3001", "[" + HealthieStandIn.transcript("t-1", "completed", "realtime_capture",
-                    "https://files.example/t-1.vtt", "2026-11-27T08:00:00Z", "2026-11-27T08:40:00Z") + ","
-                    + HealthieStandIn.transcript("t-2", "completed", "processed_recording",
-                    "https://files.example/t-2.vtt", "2026-11-27T08:00:00Z", "2026-11-27T08:40:00Z") + "]");
-            assertThat(h.send(Profile.HEALTHIE_RFC9421, BODY).body()).isEqualTo("{\"received\":true,\"duplicate\":true}");
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    h.appointment("3001").get("transcript_ids").toString().equals("[\"t-1\",\"t-2\"]"));
+            h.standIn.putTranscripts(
+                    "3001",
+                    "["
+                            + HealthieStandIn.transcript(
+                                    "t-1",
+                                    "completed",
+                                    "realtime_capture",
+                                    "https://files.example/t-1.vtt",
+                                    "2026-11-27T08:00:00Z",
+                                    "2026-11-27T08:40:00Z")
+                            + ","
+                            + HealthieStandIn.transcript(
+                                    "t-2",
+                                    "completed",
+                                    "processed_recording",
+                                    "https://files.example/t-2.vtt",
+                                    "2026-11-27T08:00:00Z",
+                                    "2026-11-27T08:40:00Z")
+                            + "]");
+            assertThat(h.send(Profile.HEALTHIE_RFC9421, BODY).body())
+                    .isEqualTo("{\"received\":true,\"duplicate\":true}");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> h.appointment("3001")
+                            .get("transcript_ids")
+                            .toString()
+                            .equals("[\"t-1\",\"t-2\"]"));
 
             clock.advance(Duration.ofHours(25));
             assertThat(h.send(Profile.HEALTHIE_RFC9421, BODY).body())
-                    .as("outside the 24h window it is new again").isEqualTo("{\"received\":true}");
+                    .as("outside the 24h window it is new again")
+                    .isEqualTo("{\"received\":true}");
         }
     }
 
     @Test
     void retentionDeletesOnlyEntriesOlderThanTheWindow() {
         ManualClock clock = new ManualClock(Instant.parse("2026-10-01T00:00:00Z"));
-        try (ReceiverHarness h = ReceiverHarness.start(Map.of("SCRIBEHOOK_WEBHOOK_LOG_RETENTION", "30d",
-                "SCRIBEHOOK_HEALTHIE_API_URL", "http://127.0.0.1:9/graphql"), clock)) {
+        try (ReceiverHarness h = ReceiverHarness.start(
+                Map.of(
+                        "SCRIBEHOOK_WEBHOOK_LOG_RETENTION",
+                        "30d",
+                        "SCRIBEHOOK_HEALTHIE_API_URL",
+                        "http://127.0.0.1:9/graphql"),
+                clock)) {
             for (int i = 0; i < 3; i++) {
                 h.send(Profile.GUIDE, "{\"resource_id\":\"" + i + "\",\"event_type\":\"other.event\"}");
             }
@@ -56,7 +90,8 @@ class ReceiverClockTest {
             clock.advance(Duration.ofDays(11));
             var receiver = h.app.receiver().orElseThrow();
             assertThat(receiver.retention().runOnce()).isEqualTo(3);
-            List<String> left = h.adminJson("/api/receiver/webhooks").get("items").findValuesAsText("resource_id");
+            List<String> left =
+                    h.adminJson("/api/receiver/webhooks").get("items").findValuesAsText("resource_id");
             assertThat(left).containsExactly("9");
             assertThat(receiver.retention().runOnce()).isZero();
         }

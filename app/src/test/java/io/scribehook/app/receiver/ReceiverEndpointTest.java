@@ -29,7 +29,8 @@ class ReceiverEndpointTest {
     static void start() {
         h = ReceiverHarness.start(Map.of("SCRIBEHOOK_WEBHOOK_MAX_BYTES", "4KiB"), Clock.systemUTC());
         for (int i = 1; i <= 40; i++) {
-            h.standIn.putAppointment(Integer.toString(1000 + i), HealthieStandIn.sampleAppointment(Integer.toString(1000 + i)));
+            h.standIn.putAppointment(
+                    Integer.toString(1000 + i), HealthieStandIn.sampleAppointment(Integer.toString(1000 + i)));
         }
     }
 
@@ -39,7 +40,8 @@ class ReceiverEndpointTest {
     }
 
     private static String reference(String event, String id) {
-        return "{\"resource_id\":\"" + id + "\",\"resource_id_type\":\"Appointment\",\"event_type\":\"" + event + "\",\"changed_fields\":[]}";
+        return "{\"resource_id\":\"" + id + "\",\"resource_id_type\":\"Appointment\",\"event_type\":\"" + event
+                + "\",\"changed_fields\":[]}";
     }
 
     @ParameterizedTest
@@ -59,8 +61,9 @@ class ReceiverEndpointTest {
 
     @Test
     void theGuideShapeWithANumericIdIsNormalised() {
-        String body = "{\"event\":\"appointment.recording_stopped\",\"resource_type\":\"Appointment\",\"resource_id\":1010,"
-                + "\"data\":{\"id\":1010,\"updated_at\":\"2026-11-27T10:00:00Z\"}}";
+        String body =
+                "{\"event\":\"appointment.recording_stopped\",\"resource_type\":\"Appointment\",\"resource_id\":1010,"
+                        + "\"data\":{\"id\":1010,\"updated_at\":\"2026-11-27T10:00:00Z\"}}";
         HttpResponse<String> r = h.send(Profile.GUIDE, body);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode entry = h.newest();
@@ -76,27 +79,44 @@ class ReceiverEndpointTest {
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(ReceiverHarness.json(none.body()).get("error").asText()).isEqualTo("missing_signature");
 
-        Map<String, String> wrongKey = WebhookSigner.sign(Profile.HEALTHIE_RFC9421, "POST", "/healthie-webhooks", "application/json",
-                body, List.of(new WebhookSecret("x", "whsec_not_ours_at_all")), h.clock.instant());
+        Map<String, String> wrongKey = WebhookSigner.sign(
+                Profile.HEALTHIE_RFC9421,
+                "POST",
+                "/healthie-webhooks",
+                "application/json",
+                body,
+                List.of(new WebhookSecret("x", "whsec_not_ours_at_all")),
+                h.clock.instant());
         HttpResponse<String> wrong = h.post(body, wrongKey);
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(ReceiverHarness.json(wrong.body()).get("error").asText()).isEqualTo("signature_invalid");
 
-        Map<String, String> signed = WebhookSigner.sign(Profile.GUIDE, "POST", "/healthie-webhooks", "application/json",
-                body, List.of(new WebhookSecret("k", ReceiverHarness.SECRET)), h.clock.instant());
+        Map<String, String> signed = WebhookSigner.sign(
+                Profile.GUIDE,
+                "POST",
+                "/healthie-webhooks",
+                "application/json",
+                body,
+                List.of(new WebhookSecret("k", ReceiverHarness.SECRET)),
+                h.clock.instant());
         byte[] tampered = reference("appointment.recording_started", "1012").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> changed = h.post(tampered, signed);
         assertThat(changed.statusCode()).isEqualTo(401);
         assertThat(ReceiverHarness.json(changed.body()).get("error").asText()).isEqualTo("digest_mismatch");
         assertThat(changed.body()).doesNotContain(ReceiverHarness.SECRET);
 
-        String metrics = h.call(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.base() + "/metrics")).build()).body();
-        assertThat(metrics).contains("scribehook_receiver_guard_rejections_total{guard=\"signature\",reason=\"missing_signature\"}")
+        String metrics = h.call(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.base() + "/metrics"))
+                        .build())
+                .body();
+        assertThat(metrics)
+                .contains(
+                        "scribehook_receiver_guard_rejections_total{guard=\"signature\",reason=\"missing_signature\"}")
                 .contains("guard=\"digest\",reason=\"digest_mismatch\"");
         // refusals are sampled into the log (at most one per reason a second), so each reason is there
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             java.util.Set<String> reasons = new java.util.HashSet<>();
-            h.adminJson("/api/receiver/webhooks?status=rejected&limit=500").get("items")
+            h.adminJson("/api/receiver/webhooks?status=rejected&limit=500")
+                    .get("items")
                     .forEach(e -> reasons.add(e.path("reason").asText()));
             return reasons.containsAll(List.of("missing_signature", "signature_invalid", "digest_mismatch"));
         });
@@ -104,19 +124,34 @@ class ReceiverEndpointTest {
 
     @Test
     void sizeContentTypeAndBodyAreChecked() {
-        String big = "{\"event_type\":\"appointment.updated\",\"resource_id\":\"1\",\"pad\":\"" + "x".repeat(5000) + "\"}";
+        String big =
+                "{\"event_type\":\"appointment.updated\",\"resource_id\":\"1\",\"pad\":\"" + "x".repeat(5000) + "\"}";
         HttpResponse<String> tooBig = h.send(Profile.HEALTHIE_API, big);
         assertThat(tooBig.statusCode()).isEqualTo(413);
         assertThat(ReceiverHarness.json(tooBig.body()).get("error").asText()).isEqualTo("payload_too_large");
 
         byte[] ok = reference("appointment.updated", "1013").getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = new HashMap<>(WebhookSigner.sign(Profile.GUIDE, "POST", "/healthie-webhooks", "text/plain",
-                ok, List.of(new WebhookSecret("k", ReceiverHarness.SECRET)), h.clock.instant()));
+        Map<String, String> headers = new HashMap<>(WebhookSigner.sign(
+                Profile.GUIDE,
+                "POST",
+                "/healthie-webhooks",
+                "text/plain",
+                ok,
+                List.of(new WebhookSecret("k", ReceiverHarness.SECRET)),
+                h.clock.instant()));
         HttpResponse<String> text = h.post(ok, headers);
         assertThat(text.statusCode()).isEqualTo(415);
 
-        HttpResponse<String> charset = h.post(ok, WebhookSigner.sign(Profile.HEALTHIE_RFC9421, "POST", "/healthie-webhooks",
-                "application/json; charset=utf-8", ok, List.of(new WebhookSecret("k", ReceiverHarness.SECRET)), h.clock.instant()));
+        HttpResponse<String> charset = h.post(
+                ok,
+                WebhookSigner.sign(
+                        Profile.HEALTHIE_RFC9421,
+                        "POST",
+                        "/healthie-webhooks",
+                        "application/json; charset=utf-8",
+                        ok,
+                        List.of(new WebhookSecret("k", ReceiverHarness.SECRET)),
+                        h.clock.instant()));
         assertThat(charset.statusCode()).as(charset.body()).isEqualTo(200);
 
         HttpResponse<String> notJson = h.send(Profile.GUIDE, "{\"event_type\": ");
@@ -129,7 +164,8 @@ class ReceiverEndpointTest {
 
     @Test
     void unknownEventTypesAreStoredAndIgnored() {
-        HttpResponse<String> r = h.send(Profile.HEALTHIE_API,
+        HttpResponse<String> r = h.send(
+                Profile.HEALTHIE_API,
                 "{\"resource_id\":\"77\",\"resource_id_type\":\"FormAnswerGroup\",\"event_type\":\"form_answer_group.created\",\"changed_fields\":[]}");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("{\"received\":true}");
@@ -153,13 +189,15 @@ class ReceiverEndpointTest {
 
     @Test
     void utf8NamesAreCountedInBytes() {
-        String body = "{\"resource_id\":\"1015\",\"resource_id_type\":\"Appointment\",\"event_type\":\"appointment.participant_joined\","
-                + "\"changed_fields\":[],\"host_user_id\":\"601\",\"user_name\":\"Zoë 山田 Ñúñez\",\"user_email\":\"zoe@example.com\",\"event_ts\":1764237600}";
+        String body =
+                "{\"resource_id\":\"1015\",\"resource_id_type\":\"Appointment\",\"event_type\":\"appointment.participant_joined\","
+                        + "\"changed_fields\":[],\"host_user_id\":\"601\",\"user_name\":\"Zoë 山田 Ñúñez\",\"user_email\":\"zoe@example.com\",\"event_ts\":1764237600}";
         for (Profile p : Profile.values()) {
             HttpResponse<String> r = h.send(p, body);
             assertThat(r.statusCode()).as(p.id() + ": " + r.body()).isEqualTo(200);
         }
-        JsonNode entries = h.adminJson("/api/receiver/webhooks?resource_id=1015").get("items");
+        JsonNode entries =
+                h.adminJson("/api/receiver/webhooks?resource_id=1015").get("items");
         assertThat(entries).hasSize(3);
         long id = entries.get(2).get("id").asLong();
         h.awaitStatus(id, "processed");

@@ -59,7 +59,9 @@ final class ReceiverHarness implements AutoCloseable {
         v.put("SCRIBEHOOK_HEALTHIE_API_KEY", "test-api-key");
         v.put("SCRIBEHOOK_JOB_POLL_INTERVAL", "200ms");
         v.putAll(extra);
-        ScribehookApp app = ScribehookApp.start(AppConfig.from(ConfigSource.of(v)), clock,
+        ScribehookApp app = ScribehookApp.start(
+                AppConfig.from(ConfigSource.of(v)),
+                clock,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         return new ReceiverHarness(standIn, app, clock);
     }
@@ -76,9 +78,16 @@ final class ReceiverHarness implements AutoCloseable {
     HttpResponse<String> send(Profile profile, String body, String... secrets) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         List<WebhookSecret> keys = java.util.stream.IntStream.range(0, secrets.length)
-                .mapToObj(i -> new WebhookSecret("k" + i, secrets[i])).toList();
-        Map<String, String> headers = WebhookSigner.sign(profile, "POST", "/healthie-webhooks", "application/json", bytes,
-                keys.isEmpty() ? List.of(new WebhookSecret("k0", SECRET)) : keys, clock.instant());
+                .mapToObj(i -> new WebhookSecret("k" + i, secrets[i]))
+                .toList();
+        Map<String, String> headers = WebhookSigner.sign(
+                profile,
+                "POST",
+                "/healthie-webhooks",
+                "application/json",
+                bytes,
+                keys.isEmpty() ? List.of(new WebhookSecret("k0", SECRET)) : keys,
+                clock.instant());
         return post(bytes, headers);
     }
 
@@ -105,8 +114,11 @@ final class ReceiverHarness implements AutoCloseable {
     }
 
     HttpResponse<String> admin(String method, String path, String jsonBody) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + ADMIN);
-        b.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + ADMIN);
+        b.method(
+                method,
+                jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
             b.header("Content-Type", "application/json");
         }
@@ -132,15 +144,23 @@ final class ReceiverHarness implements AutoCloseable {
 
     /** Polls the log until the webhook reaches the status. */
     JsonNode awaitStatus(long id, String status) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> adminJson("/api/receiver/webhooks/" + id), e -> status.equals(e.path("status").asText()));
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> adminJson("/api/receiver/webhooks/" + id),
+                        e -> status.equals(e.path("status").asText()));
     }
 
     /** Polls until no webhook waits for processing (none accepted or failed). */
     void awaitIdle() {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
-                adminJson("/api/receiver/webhooks?status=accepted&limit=1").get("items").isEmpty()
-                        && adminJson("/api/receiver/webhooks?status=failed&limit=1").get("items").isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> adminJson("/api/receiver/webhooks?status=accepted&limit=1")
+                                .get("items")
+                                .isEmpty()
+                        && adminJson("/api/receiver/webhooks?status=failed&limit=1")
+                                .get("items")
+                                .isEmpty());
     }
 
     JsonNode appointment(String id) {

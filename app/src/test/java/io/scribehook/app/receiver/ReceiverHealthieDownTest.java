@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
-import io.scribehook.store.testing.LogCapture;
 import io.scribehook.signatures.Profile;
+import io.scribehook.store.testing.LogCapture;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -37,22 +37,35 @@ class ReceiverHealthieDownTest {
                         + "\"event_type\":\"appointment.updated\",\"changed_fields\":[]}";
                 assertThat(h.send(Profile.HEALTHIE_RFC9421, body).statusCode()).isEqualTo(200);
             }
-            Counter waited = h.app.metrics().registry().find("scribehook_receiver_jobs").tag("outcome", "waited").counter();
+            Counter waited = h.app.metrics()
+                    .registry()
+                    .find("scribehook_receiver_jobs")
+                    .tag("outcome", "waited")
+                    .counter();
             await().atMost(Duration.ofSeconds(30)).until(() -> waited.count() >= webhooks - 5);
 
-            List<Integer> attempts = h.app.database().withHandle(hd -> hd.createQuery(
-                    "SELECT attempt FROM jobs WHERE queue = 'receiver' AND kind = 'webhook'").mapTo(Integer.class).list());
+            List<Integer> attempts = h.app.database()
+                    .withHandle(hd -> hd.createQuery(
+                                    "SELECT attempt FROM jobs WHERE queue = 'receiver' AND kind = 'webhook'")
+                            .mapTo(Integer.class)
+                            .list());
             assertThat(attempts).hasSize(webhooks);
             long tried = attempts.stream().filter(a -> a > 0).count();
             // the failures that opened the circuit (5), plus the calls already under way when it opened
             assertThat(tried).as("jobs that spent an attempt").isLessThanOrEqualTo(5 + 8);
             assertThat(attempts).as("snoozed jobs keep their attempts").contains(0);
-            assertThat(h.adminJson("/api/receiver/webhooks?status=failed&limit=100").get("items").size())
-                    .as("only tried webhooks are marked failed").isEqualTo((int) tried);
+            assertThat(h.adminJson("/api/receiver/webhooks?status=failed&limit=100")
+                            .get("items")
+                            .size())
+                    .as("only tried webhooks are marked failed")
+                    .isEqualTo((int) tried);
 
             List<String> circuit = logs.lines().stream()
-                    .filter(l -> !l.startsWith("DEBUG") && l.contains("circuit open")).toList();
-            assertThat(circuit).as("one line (at INFO or above) when the circuit opened, none per job").hasSize(1);
+                    .filter(l -> !l.startsWith("DEBUG") && l.contains("circuit open"))
+                    .toList();
+            assertThat(circuit)
+                    .as("one line (at INFO or above) when the circuit opened, none per job")
+                    .hasSize(1);
             assertThat(circuit.get(0)).contains("calls paused until");
         }
     }

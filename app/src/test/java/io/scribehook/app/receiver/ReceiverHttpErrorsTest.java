@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.micrometer.core.instrument.Counter;
-import io.scribehook.store.testing.LogCapture;
 import io.scribehook.app.RawHttp;
 import io.scribehook.signatures.Profile;
+import io.scribehook.store.testing.LogCapture;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,21 +47,26 @@ class ReceiverHttpErrorsTest {
     void aWebhookBodyThatEndsEarlyIs400IncompleteBodyCountedByTheBodyGuard() {
         double before = guardRejections("incomplete_body");
         try (LogCapture log = LogCapture.open()) {
-            byte[] request = (webhookHead("Content-Length: 100\r\n") + "{\"event_type\":").getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request =
+                    (webhookHead("Content-Length: 100\r\n") + "{\"event_type\":").getBytes(StandardCharsets.ISO_8859_1);
             RawHttp.Reply r = RawHttp.exchange(h.app.port(), request, true);
             assertThat(r.status()).as(r.body()).isEqualTo(400);
             assertThat(r.json().get("error").asText()).isEqualTo("incomplete_body");
             assertThat(guardRejections("incomplete_body")).isEqualTo(before + 1);
             assertOneQuietRefusalLine(log);
         }
-        String metrics = h.call(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.base() + "/metrics")).build()).body();
-        assertThat(metrics).contains("scribehook_receiver_guard_rejections_total{guard=\"body\",reason=\"incomplete_body\"}");
+        String metrics = h.call(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.base() + "/metrics"))
+                        .build())
+                .body();
+        assertThat(metrics)
+                .contains("scribehook_receiver_guard_rejections_total{guard=\"body\",reason=\"incomplete_body\"}");
     }
 
     @Test
     void aWebhookWithABrokenChunkSizeIs400IncompleteBody() {
         double before = guardRejections("incomplete_body");
-        RawHttp.Reply r = RawHttp.exchange(h.app.port(), webhookHead("Transfer-Encoding: chunked\r\n") + "ZZ\r\n{}\r\n0\r\n\r\n");
+        RawHttp.Reply r =
+                RawHttp.exchange(h.app.port(), webhookHead("Transfer-Encoding: chunked\r\n") + "ZZ\r\n{}\r\n0\r\n\r\n");
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("error").asText()).isEqualTo("incomplete_body");
         assertThat(guardRejections("incomplete_body")).isEqualTo(before + 1);
@@ -81,12 +86,15 @@ class ReceiverHttpErrorsTest {
     void anAdminBodyThatEndsEarlyIs400IncompleteBodyCountedPerRoute() {
         double before = bodyFailures("/api/receiver/secrets");
         try (LogCapture log = LogCapture.open()) {
-            byte[] request = (adminHead("Content-Length: 100\r\n") + "{\"secret\":").getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request =
+                    (adminHead("Content-Length: 100\r\n") + "{\"secret\":").getBytes(StandardCharsets.ISO_8859_1);
             RawHttp.Reply r = RawHttp.exchange(h.app.port(), request, true);
             assertThat(r.status()).as(r.body()).isEqualTo(400);
             assertThat(r.json().get("error").asText()).isEqualTo("incomplete_body");
             assertThat(bodyFailures("/api/receiver/secrets")).isEqualTo(before + 1);
-            assertThat(log.atLeast(Level.INFO)).singleElement().satisfies(e -> assertThat(e.getThrowableProxy()).isNull());
+            assertThat(log.atLeast(Level.INFO))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getThrowableProxy()).isNull());
             assertThat(log.any(Level.WARN)).as(log.text()).isFalse();
         }
     }
@@ -110,7 +118,10 @@ class ReceiverHttpErrorsTest {
                 assertThat(json.get("message").asText()).isNotBlank();
                 assertThat(r.body()).doesNotContain("CANARY");
             }
-            assertThat(ReceiverHarness.json(h.admin("POST", "/api/receiver/secrets", CANARY).body()).get("message").asText())
+            assertThat(ReceiverHarness.json(h.admin("POST", "/api/receiver/secrets", CANARY)
+                                    .body())
+                            .get("message")
+                            .asText())
                     .isEqualTo("body is not valid JSON: unexpected character at line 1 column 1");
             assertThat(log.text()).doesNotContain("CANARY");
             assertThat(log.any(Level.ERROR)).isFalse();
@@ -125,15 +136,19 @@ class ReceiverHttpErrorsTest {
         assertThat(ReceiverHarness.json(unknown.body()).get("error").asText()).isEqualTo("not_found");
         assertThat(ReceiverHarness.json(unknown.body()).get("message").asText()).contains("999999");
 
-        String body = "{\"resource_id\":\"888888\",\"resource_id_type\":\"Appointment\",\"event_type\":\"appointment.sideways\",\"changed_fields\":[]}";
+        String body =
+                "{\"resource_id\":\"888888\",\"resource_id_type\":\"Appointment\",\"event_type\":\"appointment.sideways\",\"changed_fields\":[]}";
         assertThat(h.send(Profile.GUIDE, body).statusCode()).isEqualTo(200);
         HttpResponse<String> named = h.admin("GET", "/api/receiver/appointments/888888", null);
         assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
-        assertThat(ReceiverHarness.json(named.body()).get("appointment_id").asText()).isEqualTo("888888");
+        assertThat(ReceiverHarness.json(named.body()).get("appointment_id").asText())
+                .isEqualTo("888888");
     }
 
     private static void assertOneQuietRefusalLine(LogCapture log) {
-        List<ILoggingEvent> refusals = log.events().stream().filter(e -> e.getFormattedMessage().startsWith("webhook refused")).toList();
+        List<ILoggingEvent> refusals = log.events().stream()
+                .filter(e -> e.getFormattedMessage().startsWith("webhook refused"))
+                .toList();
         assertThat(refusals).singleElement().satisfies(e -> {
             assertThat(e.getLevel()).isEqualTo(Level.INFO);
             assertThat(e.getFormattedMessage()).contains("400 incomplete_body").contains("guard body");
@@ -143,12 +158,22 @@ class ReceiverHttpErrorsTest {
     }
 
     private static double guardRejections(String reason) {
-        Counter c = h.app.metrics().registry().find("scribehook_receiver_guard_rejections").tag("guard", "body").tag("reason", reason).counter();
+        Counter c = h.app.metrics()
+                .registry()
+                .find("scribehook_receiver_guard_rejections")
+                .tag("guard", "body")
+                .tag("reason", reason)
+                .counter();
         return c == null ? 0 : c.count();
     }
 
     private static double bodyFailures(String route) {
-        Counter c = h.app.metrics().registry().find("scribehook_http_body_failures").tag("route", route).tag("reason", "incomplete_body").counter();
+        Counter c = h.app.metrics()
+                .registry()
+                .find("scribehook_http_body_failures")
+                .tag("route", route)
+                .tag("reason", "incomplete_body")
+                .counter();
         return c == null ? 0 : c.count();
     }
 }

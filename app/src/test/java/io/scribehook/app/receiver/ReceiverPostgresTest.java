@@ -37,7 +37,8 @@ class ReceiverPostgresTest {
     void start() {
         pg = PostgresTestDatabase.create();
         proxy = TcpProxy.start(PostgresTestDatabase.HOST, PostgresTestDatabase.PORT);
-        h = ReceiverHarness.start(Map.of("SCRIBEHOOK_DATABASE_URL", pg.jdbcUrl(proxy.host(), proxy.port())), Clock.systemUTC());
+        h = ReceiverHarness.start(
+                Map.of("SCRIBEHOOK_DATABASE_URL", pg.jdbcUrl(proxy.host(), proxy.port())), Clock.systemUTC());
         for (int i = 0; i < 50; i++) {
             h.standIn.putAppointment("40" + i, HealthieStandIn.sampleAppointment("40" + i));
         }
@@ -51,16 +52,23 @@ class ReceiverPostgresTest {
     }
 
     private static String body(String type, String id) {
-        return "{\"resource_id\":\"" + id + "\",\"resource_id_type\":\"Appointment\",\"event_type\":\"" + type + "\",\"changed_fields\":[]}";
+        return "{\"resource_id\":\"" + id + "\",\"resource_id_type\":\"Appointment\",\"event_type\":\"" + type
+                + "\",\"changed_fields\":[]}";
     }
 
     @Test
     void acceptsDeduplicatesAndProcessesOnPostgres() {
-        assertThat(h.send(Profile.GUIDE, body("appointment.recording_stopped", "400")).body()).isEqualTo("{\"received\":true}");
+        assertThat(h.send(Profile.GUIDE, body("appointment.recording_stopped", "400"))
+                        .body())
+                .isEqualTo("{\"received\":true}");
         long id = h.newest().get("id").asLong();
-        assertThat(h.send(Profile.HEALTHIE_API, body("appointment.recording_stopped", "400")).body()).contains("\"duplicate\":true");
+        assertThat(h.send(Profile.HEALTHIE_API, body("appointment.recording_stopped", "400"))
+                        .body())
+                .contains("\"duplicate\":true");
         h.awaitStatus(id, "processed");
-        assertThat(h.send(Profile.HEALTHIE_RFC9421, body("appointment.recording_started", "400")).statusCode()).isEqualTo(200);
+        assertThat(h.send(Profile.HEALTHIE_RFC9421, body("appointment.recording_started", "400"))
+                        .statusCode())
+                .isEqualTo(200);
         h.awaitIdle();
         JsonNode rec = h.appointment("400").get("recording");
         assertThat(rec.get("state").asText()).isEqualTo("processing");
@@ -69,14 +77,19 @@ class ReceiverPostgresTest {
 
     @Test
     void aCutDatabaseAnswers503AndAcknowledgesNothingItDidNotStore() throws Exception {
-        assertThat(h.send(Profile.GUIDE, body("appointment.updated", "401")).statusCode()).isEqualTo(200);
+        assertThat(h.send(Profile.GUIDE, body("appointment.updated", "401")).statusCode())
+                .isEqualTo(200);
 
         List<CompletableFuture<Map.Entry<String, Integer>>> sent = new ArrayList<>();
         try (var pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 40; i++) {
                 String resource = "5" + i;
-                sent.add(CompletableFuture.supplyAsync(() ->
-                        Map.entry(resource, h.send(Profile.HEALTHIE_RFC9421, body("appointment.updated", resource)).statusCode()), pool));
+                sent.add(CompletableFuture.supplyAsync(
+                        () -> Map.entry(
+                                resource,
+                                h.send(Profile.HEALTHIE_RFC9421, body("appointment.updated", resource))
+                                        .statusCode()),
+                        pool));
                 if (i == 15) {
                     proxy.cut();
                 }
@@ -86,11 +99,15 @@ class ReceiverPostgresTest {
         assertThat(during.statusCode()).isEqualTo(503);
         assertThat(during.headers().firstValue("Retry-After")).isPresent();
         assertThat(ReceiverHarness.json(during.body()).get("error").asText()).isEqualTo("store_unavailable");
-        HttpResponse<String> ready = h.call(HttpRequest.newBuilder(URI.create(h.base() + "/readyz")).build());
+        HttpResponse<String> ready =
+                h.call(HttpRequest.newBuilder(URI.create(h.base() + "/readyz")).build());
         assertThat(ready.statusCode()).isEqualTo(503);
 
         proxy.restore();
-        await().atMost(Duration.ofSeconds(30)).until(() -> h.send(Profile.GUIDE, body("appointment.updated", "403")).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> h.send(Profile.GUIDE, body("appointment.updated", "403"))
+                                .statusCode()
+                        == 200);
 
         Set<String> acknowledged = new HashSet<>();
         for (var f : sent) {
@@ -100,7 +117,8 @@ class ReceiverPostgresTest {
                 acknowledged.add(r.getKey());
             }
         }
-        Set<String> stored = new HashSet<>(h.adminJson("/api/receiver/webhooks?limit=500").get("items").findValuesAsText("resource_id"));
+        Set<String> stored = new HashSet<>(
+                h.adminJson("/api/receiver/webhooks?limit=500").get("items").findValuesAsText("resource_id"));
         assertThat(stored).containsAll(acknowledged);
         assertThat(stored).doesNotContain("402");
     }

@@ -8,11 +8,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Counter;
-import io.scribehook.store.testing.LogCapture;
 import io.scribehook.app.RawHttp;
 import io.scribehook.app.metrics.Metrics;
 import io.scribehook.core.http.ApiException;
 import io.scribehook.store.Database;
+import io.scribehook.store.testing.LogCapture;
 import io.scribehook.store.testing.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,7 +51,8 @@ class HttpServerErrorsTest {
                 throw new IllegalStateException("boom: the disk is on fire");
             });
             r.get("/refuse", ctx -> {
-                throw new ApiException(409, "already_there", "it is \"already\" there\n").withHeader("Retry-After", "7");
+                throw new ApiException(409, "already_there", "it is \"already\" there\n")
+                        .withHeader("Retry-After", "7");
             });
         };
         return HttpServer.start("127.0.0.1", 0, db, m, null, List.of(routes));
@@ -67,14 +68,34 @@ class HttpServerErrorsTest {
     static Stream<Arguments> jettyErrors() {
         return Stream.of(
                 Arguments.of("no request line", "GARBAGE\r\n\r\n", 400, "bad_request"),
-                Arguments.of("header without colon", "GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", 400, "bad_request"),
+                Arguments.of(
+                        "header without colon",
+                        "GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n",
+                        400,
+                        "bad_request"),
                 Arguments.of("no Host", "GET /healthz HTTP/1.1\r\n\r\n", 400, "bad_request"),
                 Arguments.of("bad URI escape", "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", 400, "bad_request"),
-                Arguments.of("bad Content-Length", "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 400, "bad_request"),
-                Arguments.of("two Content-Lengths", "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", 400, "bad_request"),
+                Arguments.of(
+                        "bad Content-Length",
+                        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+                        400,
+                        "bad_request"),
+                Arguments.of(
+                        "two Content-Lengths",
+                        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+                        400,
+                        "bad_request"),
                 Arguments.of("HTTP/9.9", "GET /healthz HTTP/9.9\r\nHost: x\r\n\r\n", 505, "http_version_not_supported"),
-                Arguments.of("20 kB header", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n", 431, "header_too_large"),
-                Arguments.of("20 kB URI", "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414, "uri_too_long"));
+                Arguments.of(
+                        "20 kB header",
+                        "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n",
+                        431,
+                        "header_too_large"),
+                Arguments.of(
+                        "20 kB URI",
+                        "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                        414,
+                        "uri_too_long"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,7 +113,9 @@ class HttpServerErrorsTest {
     void aDeclaredBodyOverTheServerLimitIsRefusedBeforeAnyRoute() {
         String declared = Long.toString(HttpServer.MAX_REQUEST_BYTES + 1);
         for (String path : List.of("/echo", "/healthz", "/nowhere")) {
-            RawHttp.Reply r = RawHttp.exchange(server.port(), "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + declared + "\r\n\r\n{}");
+            RawHttp.Reply r = RawHttp.exchange(
+                    server.port(),
+                    "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + declared + "\r\n\r\n{}");
             assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(413);
             assertErrorBody(r, "payload_too_large");
         }
@@ -102,7 +125,8 @@ class HttpServerErrorsTest {
     void javalinRefusalsAreTheJsonErrorBody() {
         RawHttp.Reply noRoute = RawHttp.exchange(server.port(), "GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(noRoute.status()).isEqualTo(404);
-        assertThat(assertErrorBody(noRoute, "not_found").get("message").asText()).isEqualTo("no route for GET /nowhere");
+        assertThat(assertErrorBody(noRoute, "not_found").get("message").asText())
+                .isEqualTo("no route for GET /nowhere");
         RawHttp.Reply wrongMethod = RawHttp.exchange(server.port(), "DELETE /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(wrongMethod.status()).isIn(404, 405);
         assertErrorBody(wrongMethod, wrongMethod.status() == 404 ? "not_found" : "method_not_allowed");
@@ -123,15 +147,18 @@ class HttpServerErrorsTest {
             assertThat(r.status()).isEqualTo(500);
             String message = assertErrorBody(r, "internal_error").get("message").asText();
             assertThat(r.body()).doesNotContain("fire").doesNotContain("IllegalStateException");
-            Matcher id = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").matcher(message);
+            Matcher id = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                    .matcher(message);
             assertThat(id.find()).as(message).isTrue();
 
             List<ILoggingEvent> errors = log.atLeast(Level.WARN);
             assertThat(errors).hasSize(1);
             assertThat(errors.get(0).getLevel()).isEqualTo(Level.ERROR);
             assertThat(errors.get(0).getFormattedMessage()).contains(id.group()).contains("/boom");
-            assertThat(errors.get(0).getThrowableProxy().getClassName()).isEqualTo(IllegalStateException.class.getName());
-            assertThat(errors.get(0).getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
+            assertThat(errors.get(0).getThrowableProxy().getClassName())
+                    .isEqualTo(IllegalStateException.class.getName());
+            assertThat(errors.get(0).getThrowableProxy().getStackTraceElementProxyArray())
+                    .isNotEmpty();
         }
     }
 
@@ -139,7 +166,8 @@ class HttpServerErrorsTest {
     void aBodyShorterThanItsContentLengthIs400IncompleteBodyCountedAndLoggedQuietly() {
         double before = bodyFailures(metrics, "/echo", "incomplete_body");
         try (LogCapture log = LogCapture.open()) {
-            byte[] request = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"a\":".getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"a\":"
+                    .getBytes(StandardCharsets.ISO_8859_1);
             RawHttp.Reply r = RawHttp.exchange(server.port(), request, true);
             assertThat(r.status()).as(r.body()).isEqualTo(400);
             assertErrorBody(r, "incomplete_body");
@@ -152,7 +180,8 @@ class HttpServerErrorsTest {
     void aBrokenChunkSizeIs400IncompleteBody() {
         double before = bodyFailures(metrics, "/echo", "incomplete_body");
         try (LogCapture log = LogCapture.open()) {
-            RawHttp.Reply r = RawHttp.exchange(server.port(),
+            RawHttp.Reply r = RawHttp.exchange(
+                    server.port(),
                     "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n");
             assertThat(r.status()).as(r.body()).isEqualTo(400);
             assertErrorBody(r, "incomplete_body");
@@ -166,16 +195,19 @@ class HttpServerErrorsTest {
         double before = bodyFailures(metrics, "/echo", "incomplete_body");
         try (LogCapture log = LogCapture.open()) {
             RawHttp.sendAndReset(server.port(), "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"a\":");
-            await().atMost(Duration.ofSeconds(20)).until(() -> bodyFailures(metrics, "/echo", "incomplete_body") == before + 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> bodyFailures(metrics, "/echo", "incomplete_body") == before + 1);
             assertQuietInfoLine(log);
         }
     }
 
     @Test
     void aStalledBodyIs408RequestTimeout() {
-        try (Metrics own = new Metrics(); HttpServer impatient = start(own)) {
+        try (Metrics own = new Metrics();
+                HttpServer impatient = start(own)) {
             impatient.idleTimeout(Duration.ofSeconds(2));
-            byte[] request = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"a\":".getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"a\":"
+                    .getBytes(StandardCharsets.ISO_8859_1);
             RawHttp.Reply r = RawHttp.exchange(impatient.port(), request, false);
             assertThat(r.status()).as(r.body()).isEqualTo(408);
             assertErrorBody(r, "request_timeout");
@@ -186,10 +218,13 @@ class HttpServerErrorsTest {
     @Test
     void jacksonErrorsEscapingARouteAre400WithoutTheBody() {
         try (LogCapture log = LogCapture.open()) {
-            for (String body : List.of(CANARY, "{\"k\": " + CANARY + "}", "[\"" + CANARY + "\"]", "{\"k\": \"" + CANARY)) {
+            for (String body :
+                    List.of(CANARY, "{\"k\": " + CANARY + "}", "[\"" + CANARY + "\"]", "{\"k\": \"" + CANARY)) {
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                String head = "POST /map HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n";
-                RawHttp.Reply r = RawHttp.exchange(server.port(), (head + body).getBytes(StandardCharsets.UTF_8), false);
+                String head = "POST /map HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                        + bytes.length + "\r\n\r\n";
+                RawHttp.Reply r =
+                        RawHttp.exchange(server.port(), (head + body).getBytes(StandardCharsets.UTF_8), false);
                 assertThat(r.status()).as(body + " -> " + r.body()).isEqualTo(400);
                 assertErrorBody(r, "malformed_json");
                 assertThat(r.body()).doesNotContain("CANARY");
@@ -201,7 +236,8 @@ class HttpServerErrorsTest {
 
     private static void assertQuietInfoLine(LogCapture log) {
         List<ILoggingEvent> lines = log.events().stream()
-                .filter(e -> e.getLoggerName().equals(ErrorMapping.class.getName())).toList();
+                .filter(e -> e.getLoggerName().equals(ErrorMapping.class.getName()))
+                .toList();
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0).getLevel()).isEqualTo(Level.INFO);
         assertThat(lines.get(0).getThrowableProxy()).isNull();
@@ -209,7 +245,11 @@ class HttpServerErrorsTest {
     }
 
     static double bodyFailures(Metrics m, String route, String reason) {
-        Counter c = m.registry().find("scribehook_http_body_failures").tag("route", route).tag("reason", reason).counter();
+        Counter c = m.registry()
+                .find("scribehook_http_body_failures")
+                .tag("route", route)
+                .tag("reason", reason)
+                .counter();
         return c == null ? 0 : c.count();
     }
 

@@ -8,30 +8,81 @@ import java.util.Optional;
  * checked against this list by a test, so a key cannot go undocumented.
  */
 public enum ConfigKey {
-    CONFIG_FILE("SCRIBEHOOK_CONFIG_FILE", "none", "Java properties file with the same keys; environment variables override it", false),
+    CONFIG_FILE(
+            "SCRIBEHOOK_CONFIG_FILE",
+            "none",
+            "Java properties file with the same keys; environment variables override it",
+            false),
     HTTP_PORT("SCRIBEHOOK_HTTP_PORT", "8080", "listen port (0 = any free port, printed at start)", true),
-    HTTP_HOST("SCRIBEHOOK_HTTP_HOST", "127.0.0.1", "listen address: an address of this machine, `0.0.0.0` for all interfaces; the start line prints the address bound", true),
+    HTTP_HOST(
+            "SCRIBEHOOK_HTTP_HOST",
+            "127.0.0.1",
+            "listen address: an address of this machine, `0.0.0.0` for all interfaces; the start line prints the address bound",
+            true),
     DATA_DIR("SCRIBEHOOK_DATA_DIR", "./data", "SQLite file, admin token file, index", true),
-    DATABASE_URL("SCRIBEHOOK_DATABASE_URL", "SQLite file `scribehook.db` in the data dir", "`jdbc:sqlite:FILE` or `jdbc:postgresql://HOST:PORT/DB?user=...` (PostgreSQL for several instances)", true),
+    DATABASE_URL(
+            "SCRIBEHOOK_DATABASE_URL",
+            "SQLite file `scribehook.db` in the data dir",
+            "`jdbc:sqlite:FILE` or `jdbc:postgresql://HOST:PORT/DB?user=...` (PostgreSQL for several instances)",
+            true),
     ROLES("SCRIBEHOOK_ROLES", "receiver,hub", "comma-separated subset of `receiver,hub`", true),
-    ADMIN_TOKEN("SCRIBEHOOK_ADMIN_TOKEN", "generated on first start into `DATA_DIR/admin-token` (mode 0600), printed once on stdout", "bearer token for `/api/*`", true),
-    ADMIN_AUTH("SCRIBEHOOK_ADMIN_AUTH", "on", "`off` disables admin authentication (a warning is logged at start)", true),
+    ADMIN_TOKEN(
+            "SCRIBEHOOK_ADMIN_TOKEN",
+            "generated on first start into `DATA_DIR/admin-token` (mode 0600), printed once on stdout",
+            "bearer token for `/api/*`",
+            true),
+    ADMIN_AUTH(
+            "SCRIBEHOOK_ADMIN_AUTH", "on", "`off` disables admin authentication (a warning is logged at start)", true),
     LOG_FORMAT("SCRIBEHOOK_LOG_FORMAT", "text", "`text` (human-readable) or `json` (one JSON object a line)", true),
-    JOB_POLL_INTERVAL("SCRIBEHOOK_JOB_POLL_INTERVAL", "1s", "polling fallback of the job queue when no wake-up signal arrives", true),
-    JOB_RETENTION("SCRIBEHOOK_JOB_RETENTION", "7d", "finished jobs (completed, dead) older than this are deleted, in batches, every 10 minutes", true),
+    JOB_POLL_INTERVAL(
+            "SCRIBEHOOK_JOB_POLL_INTERVAL",
+            "1s",
+            "polling fallback of the job queue when no wake-up signal arrives",
+            true),
+    JOB_RETENTION(
+            "SCRIBEHOOK_JOB_RETENTION",
+            "7d",
+            "finished jobs (completed, dead) older than this are deleted, in batches, every 10 minutes",
+            true),
     WEBHOOK_PATH("SCRIBEHOOK_WEBHOOK_PATH", "/healthie-webhooks", "receiver endpoint", true),
-    WEBHOOK_PUBLIC_PATH("SCRIBEHOOK_WEBHOOK_PUBLIC_PATH", "the webhook path", "path the sender signed (the registered URL's path) when a proxy rewrites it", true),
-    WEBHOOK_MAX_BYTES("SCRIBEHOOK_WEBHOOK_MAX_BYTES", "1MiB", "largest accepted webhook body (413 beyond); bytes, or with KiB/MiB", true),
-    WEBHOOK_SECRETS("SCRIBEHOOK_WEBHOOK_SECRETS", "none", "comma-separated; first is current; merged with secrets stored in the database", true),
-    SIGNATURE_PROFILES("SCRIBEHOOK_SIGNATURE_PROFILES", "guide,healthie-api,healthie-rfc9421", "accepted signature profiles", true),
-    IP_ALLOWLIST("SCRIBEHOOK_IP_ALLOWLIST", "off", "list of `healthie-production`, `healthie-staging` and/or CIDRs allowed to send webhooks", true),
-    TRUSTED_PROXIES("SCRIBEHOOK_TRUSTED_PROXIES", "none", "CIDRs whose `X-Forwarded-For`/`Forwarded` is believed", true),
+    WEBHOOK_PUBLIC_PATH(
+            "SCRIBEHOOK_WEBHOOK_PUBLIC_PATH",
+            "the webhook path",
+            "path the sender signed (the registered URL's path) when a proxy rewrites it",
+            true),
+    WEBHOOK_MAX_BYTES(
+            "SCRIBEHOOK_WEBHOOK_MAX_BYTES",
+            "1MiB",
+            "largest accepted webhook body (413 beyond); bytes, or with KiB/MiB",
+            true),
+    WEBHOOK_SECRETS(
+            "SCRIBEHOOK_WEBHOOK_SECRETS",
+            "none",
+            "comma-separated; first is current; merged with secrets stored in the database",
+            true),
+    SIGNATURE_PROFILES(
+            "SCRIBEHOOK_SIGNATURE_PROFILES",
+            "guide,healthie-api,healthie-rfc9421",
+            "accepted signature profiles",
+            true),
+    IP_ALLOWLIST(
+            "SCRIBEHOOK_IP_ALLOWLIST",
+            "off",
+            "list of `healthie-production`, `healthie-staging` and/or CIDRs allowed to send webhooks",
+            true),
+    TRUSTED_PROXIES(
+            "SCRIBEHOOK_TRUSTED_PROXIES", "none", "CIDRs whose `X-Forwarded-For`/`Forwarded` is believed", true),
     DEDUPE_WINDOW("SCRIBEHOOK_DEDUPE_WINDOW", "24h", "redelivery recognition window", true),
     WEBHOOK_LOG_RETENTION("SCRIBEHOOK_WEBHOOK_LOG_RETENTION", "30d", "receiver webhook log retention", true),
     RECEIVER_WORKERS("SCRIBEHOOK_RECEIVER_WORKERS", "8", "concurrent webhook processing jobs per instance", true),
-    HEALTHIE_API_URL("SCRIBEHOOK_HEALTHIE_API_URL", "the local hub's `/graphql` when the hub role is on; else required", "GraphQL endpoint to fetch from", true),
+    HEALTHIE_API_URL(
+            "SCRIBEHOOK_HEALTHIE_API_URL",
+            "the local hub's `/graphql` when the hub role is on; else required",
+            "GraphQL endpoint to fetch from",
+            true),
     HEALTHIE_API_KEY("SCRIBEHOOK_HEALTHIE_API_KEY", "none", "its API key", true),
-    HEALTHIE_API_VERSION("SCRIBEHOOK_HEALTHIE_API_VERSION", "2026-01-01", "`Healthie-GraphQL-API-Version` header", true);
+    HEALTHIE_API_VERSION(
+            "SCRIBEHOOK_HEALTHIE_API_VERSION", "2026-01-01", "`Healthie-GraphQL-API-Version` header", true);
 
     private final String key;
     private final String defaultText;

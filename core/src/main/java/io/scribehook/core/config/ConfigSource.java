@@ -39,7 +39,9 @@ public final class ConfigSource {
     public static ConfigSource load(Map<String, String> env, Path explicitFile) {
         Map<String, String> merged = new HashMap<>();
         Path file = explicitFile;
-        if (file == null && env.get(ConfigKey.CONFIG_FILE.key()) != null && !env.get(ConfigKey.CONFIG_FILE.key()).isBlank()) {
+        if (file == null
+                && env.get(ConfigKey.CONFIG_FILE.key()) != null
+                && !env.get(ConfigKey.CONFIG_FILE.key()).isBlank()) {
             file = Path.of(env.get(ConfigKey.CONFIG_FILE.key()));
         }
         if (file != null) {
@@ -62,7 +64,10 @@ public final class ConfigSource {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException(key, file.toString(), "cannot be read as a Java properties file (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(
+                    key,
+                    file.toString(),
+                    "cannot be read as a Java properties file (" + e.getClass().getSimpleName() + ")");
         }
         Map<String, String> out = new HashMap<>();
         List<String> unknown = new ArrayList<>();
@@ -75,7 +80,10 @@ public final class ConfigSource {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ConfigException(key, file.toString(), "unknown keys " + unknown + "; the keys are listed in the README's configuration table");
+            throw new ConfigException(
+                    key,
+                    file.toString(),
+                    "unknown keys " + unknown + "; the keys are listed in the README's configuration table");
         }
         return out;
     }
@@ -125,7 +133,8 @@ public final class ConfigSource {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException(key.key(), v.get(), "expected a positive size in bytes, optionally with KiB or MiB (e.g. 1MiB)");
+        throw new ConfigException(
+                key.key(), v.get(), "expected a positive size in bytes, optionally with KiB or MiB (e.g. 1MiB)");
     }
 
     public Duration duration(ConfigKey key, Duration fallback) {
@@ -171,6 +180,9 @@ public final class ConfigSource {
         if (v.isEmpty()) {
             return fallback;
         }
-        return Arrays.stream(v.get().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(v.get().split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -25,8 +25,7 @@ final class EventTimestamps {
     private static final long ENCODE_AS_SECONDS_BELOW = 100_000_000_000L;
     private static final String FORM = "unix seconds or an ISO-8601 date-time with an offset";
 
-    private EventTimestamps() {
-    }
+    private EventTimestamps() {}
 
     /** @throws InvalidFieldException naming the field (never the value) when the node is not a timestamp */
     static Instant read(String field, JsonNode node) {
@@ -40,7 +39,9 @@ final class EventTimestamps {
                     return fromSeconds(field, new BigDecimal(s));
                 }
                 if (s.length() <= 64 && !s.isEmpty()) {
-                    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(s, OffsetDateTime::from).toInstant();
+                    return DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                            .parse(s, OffsetDateTime::from)
+                            .toInstant();
                 }
             }
         } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
@@ -56,7 +57,10 @@ final class EventTimestamps {
         }
         BigDecimal seconds = abs.compareTo(MILLIS_FROM) >= 0 ? value.movePointLeft(3) : value;
         BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-        int nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.DOWN).intValueExact();
+        int nanos = seconds.subtract(whole)
+                .movePointRight(9)
+                .setScale(0, RoundingMode.DOWN)
+                .intValueExact();
         return Instant.ofEpochSecond(whole.longValueExact(), nanos);
     }
 
@@ -69,6 +73,7 @@ final class EventTimestamps {
         if (t.getNano() == 0) {
             return LongNode.valueOf(s);
         }
-        return DecimalNode.valueOf(BigDecimal.valueOf(s).add(BigDecimal.valueOf(t.getNano(), 9)).stripTrailingZeros());
+        return DecimalNode.valueOf(
+                BigDecimal.valueOf(s).add(BigDecimal.valueOf(t.getNano(), 9)).stripTrailingZeros());
     }
 }

@@ -55,8 +55,7 @@ public final class EventTypes {
             APPOINTMENT_PATIENT_ADDED,
             APPOINTMENT_PATIENT_REMOVED)));
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /**
      * Tells whether a wire name belongs to the appointment family. Exact, case-sensitive match;

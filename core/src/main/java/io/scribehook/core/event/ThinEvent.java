@@ -55,8 +55,8 @@ public record ThinEvent(
 
     /** A minimal event (no extras), as the hub or tests build them. */
     public static ThinEvent of(String eventType, String resourceId, String resourceType, BodyShape shape) {
-        return new ThinEvent(eventType, resourceId, resourceType, List.of(), shape,
-                null, null, null, null, null, null, null);
+        return new ThinEvent(
+                eventType, resourceId, resourceType, List.of(), shape, null, null, null, null, null, null, null);
     }
 
     /** Whether {@link #eventType()} is in the appointment family ({@link EventTypes#isKnown}). */
@@ -71,17 +71,32 @@ public record ThinEvent(
 
     /** This event as if it had arrived in another shape (the hub re-encodes with it). */
     public ThinEvent withShape(BodyShape newShape) {
-        return new ThinEvent(eventType, resourceId, resourceType, changedFields, newShape, hostUserId,
-                participantName, participantEmail, eventTs, updatedAt, createdAt, organizationId);
+        return new ThinEvent(
+                eventType,
+                resourceId,
+                resourceType,
+                changedFields,
+                newShape,
+                hostUserId,
+                participantName,
+                participantEmail,
+                eventTs,
+                updatedAt,
+                createdAt,
+                organizationId);
     }
 
     /** Ids, types and times only; participant name and email are PHI and are never printed. */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("ThinEvent[eventType=").append(eventType)
-                .append(", resourceId=").append(resourceId)
-                .append(", resourceType=").append(resourceType)
-                .append(", shape=").append(shape);
+        StringBuilder b = new StringBuilder("ThinEvent[eventType=")
+                .append(eventType)
+                .append(", resourceId=")
+                .append(resourceId)
+                .append(", resourceType=")
+                .append(resourceType)
+                .append(", shape=")
+                .append(shape);
         if (!changedFields.isEmpty()) b.append(", changedFields=").append(changedFields);
         if (hostUserId != null) b.append(", hostUserId=").append(hostUserId);
         if (organizationId != null) b.append(", organizationId=").append(organizationId);

@@ -56,8 +56,7 @@ public final class ThinPayloadCodec {
             .build();
     private static final Pattern PLAIN_INTEGER = Pattern.compile("0|[1-9]\\d{0,17}");
 
-    private ThinPayloadCodec() {
-    }
+    private ThinPayloadCodec() {}
 
     /**
      * Parses a request body.
@@ -104,8 +103,11 @@ public final class ThinPayloadCodec {
         } else {
             root.put("event", e.eventType());
             putIfSet(root, "resource_type", e.resourceType());
-            root.set("resource_id", PLAIN_INTEGER.matcher(e.resourceId()).matches()
-                    ? LongNode.valueOf(Long.parseLong(e.resourceId())) : TextNode.valueOf(e.resourceId()));
+            root.set(
+                    "resource_id",
+                    PLAIN_INTEGER.matcher(e.resourceId()).matches()
+                            ? LongNode.valueOf(Long.parseLong(e.resourceId()))
+                            : TextNode.valueOf(e.resourceId()));
             extras = root.putObject("data");
             if (!e.changedFields().isEmpty()) {
                 ArrayNode changed = extras.putArray("changed_fields");
@@ -145,10 +147,12 @@ public final class ThinPayloadCodec {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new BodyException("the body is not valid UTF-8");
         }
@@ -162,9 +166,10 @@ public final class ThinPayloadCodec {
             throw new BodyException("the body exceeds the JSON nesting or size limits");
         } catch (JsonProcessingException e) {
             String m = e.getOriginalMessage();
-            throw new BodyException(m != null && m.startsWith("Duplicate field")
-                    ? "the body repeats a key; each key may appear once per object"
-                    : "the body is not valid JSON");
+            throw new BodyException(
+                    m != null && m.startsWith("Duplicate field")
+                            ? "the body repeats a key; each key may appear once per object"
+                            : "the body is not valid JSON");
         } catch (NumberFormatException | ArithmeticException e) {
             throw new BodyException("the body holds a number that cannot be read");
         }

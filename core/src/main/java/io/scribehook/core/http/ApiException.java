@@ -67,7 +67,9 @@ public final class ApiException extends RuntimeException {
                 return new ApiException(408, "request_timeout", "the request body did not arrive in time");
             }
         }
-        return new ApiException(400, "incomplete_body",
+        return new ApiException(
+                400,
+                "incomplete_body",
                 "the request body ended before it was complete (shorter than Content-Length, broken chunked encoding or a closed connection)");
     }
 

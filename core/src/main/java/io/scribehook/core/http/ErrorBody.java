@@ -10,8 +10,7 @@ import java.io.UncheckedIOException;
 final class ErrorBody {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ErrorBody() {
-    }
+    private ErrorBody() {}
 
     static byte[] json(String code, String message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 + code.length() + message.length());

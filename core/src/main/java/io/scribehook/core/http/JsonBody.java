@@ -23,13 +23,13 @@ import java.io.UncheckedIOException;
 public final class JsonBody {
     /** The code of every answer from this class; the webhook endpoint uses it for the same fault. */
     public static final String MALFORMED_JSON = "malformed_json";
+
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     /**
      * @throws ApiException 400 {@code malformed_json} unless {@code body} is exactly one JSON object
@@ -72,7 +72,8 @@ public final class JsonBody {
         } else if (original.startsWith("Trailing token")) {
             problem = "body holds more than one JSON value";
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            problem = "body does not have the expected JSON types (reading " + m.getTargetType().getSimpleName() + ")";
+            problem = "body does not have the expected JSON types (reading "
+                    + m.getTargetType().getSimpleName() + ")";
         } else {
             problem = "body does not have the expected JSON types";
         }

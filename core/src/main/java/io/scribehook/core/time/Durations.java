@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Parses one duration.
@@ -23,7 +22,8 @@ public final class Durations {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Matcher m = FORM.matcher(t);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; use a number and a unit: 250ms, 90s, 15m, 36h or 7d");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration; use a number and a unit: 250ms, 90s, 15m, 36h or 7d");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
@@ -44,7 +44,8 @@ public final class Durations {
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "' holds no duration; use a comma-separated list such as 30s,5m,1h");
+            throw new IllegalArgumentException(
+                    "'" + text + "' holds no duration; use a comma-separated list such as 30s,5m,1h");
         }
         return List.copyOf(out);
     }

@@ -9,8 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * intervals, rate-limit backoff, snoozes).
  */
 public final class Jitter {
-    private Jitter() {
-    }
+    private Jitter() {}
 
     /**
      * {@code d} times a uniform factor in {@code [1 - fraction, 1 + fraction]}, in whole milliseconds
@@ -25,7 +24,8 @@ public final class Jitter {
     /** {@link #spread(Duration, double)} on milliseconds. */
     public static long spreadMillis(long millis, double fraction) {
         if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("jitter fraction " + fraction + " is not allowed; use 0 up to (not including) 1");
+            throw new IllegalArgumentException(
+                    "jitter fraction " + fraction + " is not allowed; use 0 up to (not including) 1");
         }
         if (millis <= 0 || fraction == 0) {
             return millis;

@@ -21,7 +21,8 @@ class ConfigSourceTest {
     void environmentOverridesTheFile() throws Exception {
         Path file = tempDir().resolve("scribehook.properties");
         Files.writeString(file, "SCRIBEHOOK_HTTP_PORT=9000\nSCRIBEHOOK_LOG_FORMAT=json\n");
-        ConfigSource c = ConfigSource.load(Map.of("SCRIBEHOOK_CONFIG_FILE", file.toString(), "SCRIBEHOOK_HTTP_PORT", "9100"), null);
+        ConfigSource c = ConfigSource.load(
+                Map.of("SCRIBEHOOK_CONFIG_FILE", file.toString(), "SCRIBEHOOK_HTTP_PORT", "9100"), null);
         assertThat(c.integer(ConfigKey.HTTP_PORT, 8080, 0, 65535)).isEqualTo(9100);
         assertThat(c.choice(ConfigKey.LOG_FORMAT, "text", "text", "json")).isEqualTo("json");
     }
@@ -45,12 +46,22 @@ class ConfigSourceTest {
 
     @Test
     void badValuesNameKeyValueAndWhatIsAllowed() {
-        ConfigSource c = ConfigSource.of(Map.of("SCRIBEHOOK_HTTP_PORT", "70000", "SCRIBEHOOK_LOG_FORMAT", "xml",
-                "SCRIBEHOOK_JOB_POLL_INTERVAL", "soon", "SCRIBEHOOK_ADMIN_AUTH", "maybe"));
+        ConfigSource c = ConfigSource.of(Map.of(
+                "SCRIBEHOOK_HTTP_PORT",
+                "70000",
+                "SCRIBEHOOK_LOG_FORMAT",
+                "xml",
+                "SCRIBEHOOK_JOB_POLL_INTERVAL",
+                "soon",
+                "SCRIBEHOOK_ADMIN_AUTH",
+                "maybe"));
         assertThatThrownBy(() -> c.integer(ConfigKey.HTTP_PORT, 8080, 0, 65535))
                 .hasMessage("SCRIBEHOOK_HTTP_PORT='70000' is invalid: expected an integer from 0 to 65535");
-        assertThatThrownBy(() -> c.choice(ConfigKey.LOG_FORMAT, "text", "text", "json")).hasMessageContaining("'xml'").hasMessageContaining("text, json");
-        assertThatThrownBy(() -> c.duration(ConfigKey.JOB_POLL_INTERVAL, Duration.ofSeconds(1))).hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> c.choice(ConfigKey.LOG_FORMAT, "text", "text", "json"))
+                .hasMessageContaining("'xml'")
+                .hasMessageContaining("text, json");
+        assertThatThrownBy(() -> c.duration(ConfigKey.JOB_POLL_INTERVAL, Duration.ofSeconds(1)))
+                .hasMessageContaining("'soon'");
         assertThatThrownBy(() -> c.onOff(ConfigKey.ADMIN_AUTH, true)).hasMessageContaining("on or off");
     }
 

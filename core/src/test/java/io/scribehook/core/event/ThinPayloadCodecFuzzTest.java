@@ -17,18 +17,60 @@ import org.junit.jupiter.api.Test;
  * and a Parsed event re-encodes to a body that parses back to the same event.
  */
 class ThinPayloadCodecFuzzTest {
-    private static final Set<String> CODES = Set.of(Malformed.MALFORMED_JSON, Malformed.MISSING_EVENT_TYPE, Malformed.INVALID_FIELD);
+    private static final Set<String> CODES =
+            Set.of(Malformed.MALFORMED_JSON, Malformed.MISSING_EVENT_TYPE, Malformed.INVALID_FIELD);
     private static final String MARKER = "Phimarker";
     private static final List<String> SEEDS = List.of(
             "{\"resource_id\": \"12345\", \"resource_id_type\": \"Appointment\", \"event_type\": \"appointment.transcript_available\", \"changed_fields\": []}",
             "{\"event\": \"appointment.transcript_available\", \"resource_type\": \"Appointment\", \"resource_id\": 12345, \"data\": {\"id\": 12345, \"date\": \"2025-01-15T10:00:00Z\", \"other_party_id\": 67890, \"user_id\": 54321}}",
-            "{\"resource_id\": \"1\", \"event_type\": \"appointment.participant_joined\", \"host_user_id\": 7, \"user_name\": \"Zoë 山田 " + MARKER + "\", \"user_email\": \"" + MARKER + "@example.com\", \"event_ts\": 1736935200}",
-            "{\"event\": \"appointment.updated\", \"resource_id\": 9, \"data\": {\"changed_fields\": [\"date\"], \"updated_at\": \"2025-01-15T10:00:00Z\", \"user_name\": \"" + MARKER + "\"}}");
-    private static final String[] KEYS = {"event_type", "event", "resource_id", "resource_id_type", "resource_type", "data",
-            "changed_fields", "host_user_id", "user_name", "user_email", "event_ts", "resource_organization_id",
-            "updated_at", "created_at", "id", "x"};
-    private static final String[] TOKENS = {"{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "null", "true",
-            "-", "0", "1e999999999", "12345.0", "NaN", "\u0000", "é", "山", "😀", " ", "\n", "\uFEFF"};
+            "{\"resource_id\": \"1\", \"event_type\": \"appointment.participant_joined\", \"host_user_id\": 7, \"user_name\": \"Zoë 山田 "
+                    + MARKER + "\", \"user_email\": \"" + MARKER + "@example.com\", \"event_ts\": 1736935200}",
+            "{\"event\": \"appointment.updated\", \"resource_id\": 9, \"data\": {\"changed_fields\": [\"date\"], \"updated_at\": \"2025-01-15T10:00:00Z\", \"user_name\": \""
+                    + MARKER + "\"}}");
+    private static final String[] KEYS = {
+        "event_type",
+        "event",
+        "resource_id",
+        "resource_id_type",
+        "resource_type",
+        "data",
+        "changed_fields",
+        "host_user_id",
+        "user_name",
+        "user_email",
+        "event_ts",
+        "resource_organization_id",
+        "updated_at",
+        "created_at",
+        "id",
+        "x"
+    };
+    private static final String[] TOKENS = {
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"",
+        "\\",
+        "\\u",
+        "\\ud800",
+        "null",
+        "true",
+        "-",
+        "0",
+        "1e999999999",
+        "12345.0",
+        "NaN",
+        "\u0000",
+        "é",
+        "山",
+        "😀",
+        " ",
+        "\n",
+        "\uFEFF"
+    };
 
     @Test
     void randomBytesNeverThrow() {
@@ -79,13 +121,22 @@ class ThinPayloadCodecFuzzTest {
             case null -> fail("null result");
             case Malformed m -> {
                 assertThat(CODES).contains(m.code());
-                assertThat(m.message()).isNotEqualTo(ThinPayloadCodec.UNEXPECTED).doesNotContain(MARKER);
+                assertThat(m.message())
+                        .isNotEqualTo(ThinPayloadCodec.UNEXPECTED)
+                        .doesNotContain(MARKER);
             }
             case Parsed p -> {
                 ThinEvent e = p.event();
-                String printable = String.join("|", e.eventType(), e.resourceId(), String.valueOf(e.resourceType()),
-                        String.valueOf(e.changedFields()), String.valueOf(e.hostUserId()), String.valueOf(e.organizationId()),
-                        String.valueOf(e.updatedAt()), String.valueOf(e.createdAt()));
+                String printable = String.join(
+                        "|",
+                        e.eventType(),
+                        e.resourceId(),
+                        String.valueOf(e.resourceType()),
+                        String.valueOf(e.changedFields()),
+                        String.valueOf(e.hostUserId()),
+                        String.valueOf(e.organizationId()),
+                        String.valueOf(e.updatedAt()),
+                        String.valueOf(e.createdAt()));
                 if (!printable.contains(MARKER)) {
                     assertThat(e.toString()).as("no PHI in toString").doesNotContain(MARKER);
                 }
@@ -108,7 +159,8 @@ class ThinPayloadCodecFuzzTest {
                 case 2 -> {
                     String s = new String(b, StandardCharsets.UTF_8);
                     int at = random.nextInt(s.length() + 1);
-                    b = (s.substring(0, at) + TOKENS[random.nextInt(TOKENS.length)] + s.substring(at)).getBytes(StandardCharsets.UTF_8);
+                    b = (s.substring(0, at) + TOKENS[random.nextInt(TOKENS.length)] + s.substring(at))
+                            .getBytes(StandardCharsets.UTF_8);
                 }
                 case 3 -> {
                     String s = new String(b, StandardCharsets.UTF_8);
@@ -145,7 +197,9 @@ class ThinPayloadCodecFuzzTest {
         int n = random.nextInt(depth == 0 ? 8 : 4);
         if (depth == 0 && random.nextInt(4) > 0) {
             b.append(random.nextBoolean() ? "\"event_type\":\"appointment.created\"," : "\"event\":\"x.y\",");
-            b.append("\"resource_id\":").append(random.nextBoolean() ? "\"12\"" : "12").append(n > 0 ? "," : "");
+            b.append("\"resource_id\":")
+                    .append(random.nextBoolean() ? "\"12\"" : "12")
+                    .append(n > 0 ? "," : "");
         }
         for (int i = 0; i < n; i++) {
             if (i > 0) {

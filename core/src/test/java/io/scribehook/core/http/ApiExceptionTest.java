@@ -47,7 +47,8 @@ class ApiExceptionTest {
 
     @Test
     void aBodyThatTimedOutIs408AndAnyOtherReadFailureIs400IncompleteBody() {
-        ApiException timeout = ApiException.bodyNotReceived(new IOException(new TimeoutException("Idle timeout expired: 1000/1000 ms")));
+        ApiException timeout = ApiException.bodyNotReceived(
+                new IOException(new TimeoutException("Idle timeout expired: 1000/1000 ms")));
         assertThat(timeout.status()).isEqualTo(408);
         assertThat(timeout.code()).isEqualTo("request_timeout");
         ApiException early = ApiException.bodyNotReceived(new EOFException("Early EOF"));

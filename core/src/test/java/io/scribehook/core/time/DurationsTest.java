@@ -18,7 +18,9 @@ class DurationsTest {
 
     @Test
     void rejectsOtherFormsWithAMessageNamingTheValue() {
-        assertThatThrownBy(() -> Durations.parse("7 days")).hasMessageContaining("'7 days'").hasMessageContaining("90s");
+        assertThatThrownBy(() -> Durations.parse("7 days"))
+                .hasMessageContaining("'7 days'")
+                .hasMessageContaining("90s");
         assertThatThrownBy(() -> Durations.parse("-5s")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Durations.parseList(" , ")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -51,8 +51,11 @@ public record ReceiverConfig(
         }
         List<Profile> profiles = new ArrayList<>();
         for (String id : c.list(ConfigKey.SIGNATURE_PROFILES, List.of("guide", "healthie-api", "healthie-rfc9421"))) {
-            profiles.add(Profile.byId(id).orElseThrow(() -> new ConfigException(ConfigKey.SIGNATURE_PROFILES.key(), id,
-                    "expected a comma-separated subset of guide, healthie-api, healthie-rfc9421")));
+            profiles.add(Profile.byId(id)
+                    .orElseThrow(() -> new ConfigException(
+                            ConfigKey.SIGNATURE_PROFILES.key(),
+                            id,
+                            "expected a comma-separated subset of guide, healthie-api, healthie-rfc9421")));
         }
         if (profiles.isEmpty()) {
             throw new ConfigException(ConfigKey.SIGNATURE_PROFILES.key(), "", "at least one profile is needed");
@@ -60,27 +63,41 @@ public record ReceiverConfig(
         String allowText = c.string(ConfigKey.IP_ALLOWLIST, "off");
         String proxyText = c.string(ConfigKey.TRUSTED_PROXIES, "");
         IpAllowList allow = parse(ConfigKey.IP_ALLOWLIST, allowText, () -> IpAllowList.parse(allowText));
-        ClientAddressResolver proxies = parse(ConfigKey.TRUSTED_PROXIES, proxyText, () -> ClientAddressResolver.parse(proxyText));
+        ClientAddressResolver proxies =
+                parse(ConfigKey.TRUSTED_PROXIES, proxyText, () -> ClientAddressResolver.parse(proxyText));
         Duration dedupe = c.duration(ConfigKey.DEDUPE_WINDOW, Duration.ofHours(24));
         Duration retention = c.duration(ConfigKey.WEBHOOK_LOG_RETENTION, Duration.ofDays(30));
         int workers = c.integer(ConfigKey.RECEIVER_WORKERS, 8, 1, 256);
-        Optional<URI> api = c.raw(ConfigKey.HEALTHIE_API_URL).map(u -> parse(ConfigKey.HEALTHIE_API_URL, u, () -> httpUri(u)));
-        Optional<HealthieApiSettings> healthie = api.or(() -> localGraphql).map(u ->
-                HealthieApiSettings.of(u, c.string(ConfigKey.HEALTHIE_API_KEY, ""))
-                        .withApiVersion(c.string(ConfigKey.HEALTHIE_API_VERSION, HealthieApiSettings.DEFAULT_API_VERSION)));
-        return new ReceiverConfig(path, publicPath, max, List.copyOf(secrets), List.copyOf(profiles),
-                new SourceAddressGuard(allow, proxies), dedupe, retention, workers, healthie);
+        Optional<URI> api =
+                c.raw(ConfigKey.HEALTHIE_API_URL).map(u -> parse(ConfigKey.HEALTHIE_API_URL, u, () -> httpUri(u)));
+        Optional<HealthieApiSettings> healthie = api.or(() -> localGraphql)
+                .map(u -> HealthieApiSettings.of(u, c.string(ConfigKey.HEALTHIE_API_KEY, ""))
+                        .withApiVersion(
+                                c.string(ConfigKey.HEALTHIE_API_VERSION, HealthieApiSettings.DEFAULT_API_VERSION)));
+        return new ReceiverConfig(
+                path,
+                publicPath,
+                max,
+                List.copyOf(secrets),
+                List.copyOf(profiles),
+                new SourceAddressGuard(allow, proxies),
+                dedupe,
+                retention,
+                workers,
+                healthie);
     }
 
     private static void requirePath(ConfigKey key, String path) {
         if (!path.startsWith("/") || path.contains("?") || path.contains("#") || path.contains(" ")) {
-            throw new ConfigException(key.key(), path, "expected an absolute path such as /healthie-webhooks, without query");
+            throw new ConfigException(
+                    key.key(), path, "expected an absolute path such as /healthie-webhooks, without query");
         }
     }
 
     private static URI httpUri(String u) {
         URI uri = URI.create(u);
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
             throw new IllegalArgumentException("not an http(s) URL");
         }
         return uri;
@@ -97,6 +114,7 @@ public record ReceiverConfig(
     @Override
     public String toString() {
         return "ReceiverConfig[path=" + webhookPath + ", publicPath=" + publicPath + ", secrets=" + envSecrets.size()
-                + ", profiles=" + profiles + ", ipAllowList=" + sourceGuard.allowList().describe() + "]";
+                + ", profiles=" + profiles + ", ipAllowList="
+                + sourceGuard.allowList().describe() + "]";
     }
 }

@@ -26,7 +26,8 @@ public record Cidr(InetAddress network, int prefixLength) {
         byte[] b = network.getAddress();
         if (IpLiteral.isMapped(b)) {
             if (prefixLength < 96 || prefixLength > 128) {
-                throw new IllegalArgumentException("an IPv4-mapped network needs a prefix length of 96 to 128, not " + prefixLength);
+                throw new IllegalArgumentException(
+                        "an IPv4-mapped network needs a prefix length of 96 to 128, not " + prefixLength);
             }
             b = Arrays.copyOfRange(b, 12, 16);
             prefixLength -= 96;
@@ -55,7 +56,8 @@ public record Cidr(InetAddress network, int prefixLength) {
         if (slash >= 0) {
             String p = t.substring(slash + 1);
             if (!p.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(p) > prefix) {
-                throw new IllegalArgumentException("'" + text + "' is not a CIDR: the prefix length must be 0-" + prefix + "; " + FORM);
+                throw new IllegalArgumentException(
+                        "'" + text + "' is not a CIDR: the prefix length must be 0-" + prefix + "; " + FORM);
             }
             prefix = Integer.parseInt(p);
         }

@@ -123,7 +123,8 @@ public final class ClientAddressResolver {
 
     /** One line for the start-up log: {@code none} or the CIDRs. */
     public String describe() {
-        return trustedProxies.isEmpty() ? "none"
+        return trustedProxies.isEmpty()
+                ? "none"
                 : trustedProxies.stream().map(Cidr::toString).collect(Collectors.joining(", "));
     }
 

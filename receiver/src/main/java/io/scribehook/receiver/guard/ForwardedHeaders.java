@@ -25,8 +25,7 @@ final class ForwardedHeaders {
         }
     }
 
-    private ForwardedHeaders() {
-    }
+    private ForwardedHeaders() {}
 
     /** Whether a header is present: at least one non-blank line. */
     static boolean present(List<String> lines) {

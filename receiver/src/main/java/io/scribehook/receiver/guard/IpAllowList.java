@@ -38,8 +38,7 @@ public final class IpAllowList {
     }
 
     /** One configured item: a name with its addresses, or a single CIDR. */
-    private record Entry(String label, List<Cidr> ranges, boolean named) {
-    }
+    private record Entry(String label, List<Cidr> ranges, boolean named) {}
 
     private final List<Entry> entries;
 
@@ -123,9 +122,10 @@ public final class IpAllowList {
         if (!enabled()) {
             return OFF;
         }
-        return "on: " + entries.stream()
-                .map(e -> e.named() ? e.label() + " (" + e.ranges().size() + " addresses)" : e.label())
-                .collect(Collectors.joining(", "));
+        return "on: "
+                + entries.stream()
+                        .map(e -> e.named() ? e.label() + " (" + e.ranges().size() + " addresses)" : e.label())
+                        .collect(Collectors.joining(", "));
     }
 
     @Override

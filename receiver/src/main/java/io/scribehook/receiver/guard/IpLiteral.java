@@ -16,8 +16,7 @@ import java.util.Optional;
 public final class IpLiteral {
     private static final int MAX_TEXT = 45;
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     /**
      * Parses a literal.

@@ -36,22 +36,19 @@ public final class SourceAddressGuard {
     }
 
     /** The verdict on one request. */
-    public sealed interface Decision permits Allowed, Denied {
-    }
+    public sealed interface Decision permits Allowed, Denied {}
 
     /**
      * Go ahead; {@code client} is the resolved client, or the peer when the list is off and the
      * client cannot be resolved ({@code null} only when the peer itself is unknown).
      */
-    public record Allowed(InetAddress client) implements Decision {
-    }
+    public record Allowed(InetAddress client) implements Decision {}
 
     /**
      * Answer 403 with {@code {"error": code, "message": message}}. {@code client} is the resolved client
      * for logs, or {@code null} when it could not be resolved; {@code message} does not reveal the list.
      */
-    public record Denied(InetAddress client, String code, String message) implements Decision {
-    }
+    public record Denied(InetAddress client, String code, String message) implements Decision {}
 
     /**
      * Checks one request; never throws.
@@ -63,12 +60,17 @@ public final class SourceAddressGuard {
     public Decision check(InetAddress peer, List<String> xForwardedFor, List<String> forwarded) {
         Resolution r = resolver.resolve(peer, xForwardedFor, forwarded);
         return switch (r) {
-            case Resolved(InetAddress client) -> allowList.allows(client)
-                    ? new Allowed(client)
-                    : new Denied(client, DENIED_CODE, "requests from this address are not accepted");
-            case Unresolvable u -> allowList.enabled()
-                    ? new Denied(null, DENIED_CODE, "the client address cannot be determined from the forwarding headers")
-                    : new Allowed(IpLiteral.canonical(peer));
+            case Resolved(InetAddress client) ->
+                allowList.allows(client)
+                        ? new Allowed(client)
+                        : new Denied(client, DENIED_CODE, "requests from this address are not accepted");
+            case Unresolvable u ->
+                allowList.enabled()
+                        ? new Denied(
+                                null,
+                                DENIED_CODE,
+                                "the client address cannot be determined from the forwarding headers")
+                        : new Allowed(IpLiteral.canonical(peer));
         };
     }
 

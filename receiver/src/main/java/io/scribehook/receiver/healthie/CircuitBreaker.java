@@ -19,8 +19,7 @@ public final class CircuitBreaker {
     /** Told of every change of state, under the breaker's lock: return quickly. */
     @FunctionalInterface
     public interface Listener {
-        Listener NONE = (from, to, retryAt) -> {
-        };
+        Listener NONE = (from, to, retryAt) -> {};
 
         /** {@code retryAt} is when an open circuit lets a trial through; null for other states. */
         void changed(State from, State to, Instant retryAt);
@@ -28,7 +27,9 @@ public final class CircuitBreaker {
 
     /** The breaker's state; {@link #code()} is the value of the state gauge. */
     public enum State {
-        CLOSED(0), OPEN(1), HALF_OPEN(2);
+        CLOSED(0),
+        OPEN(1),
+        HALF_OPEN(2);
 
         private final int code;
 

@@ -19,8 +19,7 @@ public sealed interface FetchResult<T> {
     }
 
     /** The resource does not exist: a null answer, or a not-found error code at the addressed field. */
-    record NotFound<T>() implements FetchResult<T> {
-    }
+    record NotFound<T>() implements FetchResult<T> {}
 
     /**
      * Not attempted: the circuit breaker is open after repeated failures (or its one trial call is
@@ -33,15 +32,13 @@ public sealed interface FetchResult<T> {
     }
 
     /** Worth retrying later: network error, timeout, 5xx, {@code INTERNAL_SERVER_ERROR}, rate limited, circuit open. */
-    record TransientFailure<T>(String reason) implements FetchResult<T> {
-    }
+    record TransientFailure<T>(String reason) implements FetchResult<T> {}
 
     /**
      * Retrying will not help: 4xx; schema, validation, authorisation ({@code FORBIDDEN},
      * {@code UNAUTHENTICATED}) or unrecognised GraphQL errors; mutation messages; a malformed answer.
      */
-    record PermanentFailure<T>(String reason) implements FetchResult<T> {
-    }
+    record PermanentFailure<T>(String reason) implements FetchResult<T> {}
 
     /** Maps a found value; failures and not-found pass through unchanged. */
     default <U> FetchResult<U> map(Function<? super T, ? extends U> f) {

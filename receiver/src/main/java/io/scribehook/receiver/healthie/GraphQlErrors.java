@@ -37,15 +37,16 @@ final class GraphQlErrors {
 
     static final String TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS";
     private static final Set<String> NOT_FOUND_CODES = Set.of("NOT_FOUND", "RECORD_NOT_FOUND");
-    private static final Set<String> TRANSIENT_CODES = Set.of("INTERNAL_SERVER_ERROR", "INTERNAL_ERROR",
-            "SERVICE_UNAVAILABLE");
-    private static final Pattern RATE_LIMIT_MESSAGE = Pattern.compile("too many requests|rate limit",
-            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> TRANSIENT_CODES =
+            Set.of("INTERNAL_SERVER_ERROR", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE");
+    private static final Pattern RATE_LIMIT_MESSAGE =
+            Pattern.compile("too many requests|rate limit", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_FOUND_MESSAGE = Pattern.compile(
             "not found|couldn't find|could not find|does not exist|doesn't exist", Pattern.CASE_INSENSITIVE);
     /** graphql-java: {@code Validation error (FieldUndefined@[appointment/foo]) : Field 'foo' ...}. */
-    private static final Pattern GRAPHQL_JAVA_VALIDATION = Pattern.compile(
-            "^Validation error \\((\\w{1,64})@\\[([^\\]]{0,300})\\]\\)");
+    private static final Pattern GRAPHQL_JAVA_VALIDATION =
+            Pattern.compile("^Validation error \\((\\w{1,64})@\\[([^\\]]{0,300})\\]\\)");
+
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}|[0-9]{1,9}");
     private static final int MAX_DESCRIBED = 3;
 
@@ -72,8 +73,7 @@ final class GraphQlErrors {
                 }
                 case TRANSIENT -> transientSeen = true;
                 case PERMANENT -> permanentSeen = true;
-                case NOT_FOUND -> {
-                }
+                case NOT_FOUND -> {}
             }
         }
         return permanentSeen ? Verdict.PERMANENT : transientSeen ? Verdict.TRANSIENT : Verdict.NOT_FOUND;
@@ -138,7 +138,8 @@ final class GraphQlErrors {
                 fields.add(identifier(field));
             }
         }
-        return redact(operation + " rejected the input" + (fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")"));
+        return redact(
+                operation + " rejected the input" + (fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")"));
     }
 
     /** Removes the API key from text that may have echoed it. */
@@ -152,7 +153,8 @@ final class GraphQlErrors {
     private static String describeOne(JsonNode error) {
         String code = code(error);
         String classification = classification(error);
-        StringBuilder b = new StringBuilder(identifier(code != null ? code : classification != null ? classification : "error"));
+        StringBuilder b =
+                new StringBuilder(identifier(code != null ? code : classification != null ? classification : "error"));
         List<String> path = new ArrayList<>();
         JsonNode pathNode = error.get("path");
         if (pathNode != null && pathNode.isArray()) {
@@ -167,7 +169,9 @@ final class GraphQlErrors {
             }
         }
         if (!path.isEmpty()) {
-            b.append(" at ").append(String.join(".", path.stream().map(GraphQlErrors::identifier).toList()));
+            b.append(" at ")
+                    .append(String.join(
+                            ".", path.stream().map(GraphQlErrors::identifier).toList()));
         }
         return b.toString();
     }
@@ -178,7 +182,10 @@ final class GraphQlErrors {
 
     private static boolean pathIs(JsonNode error, String field) {
         JsonNode path = error.get("path");
-        return path != null && path.isArray() && path.size() == 1 && field.equals(path.get(0).asText());
+        return path != null
+                && path.isArray()
+                && path.size() == 1
+                && field.equals(path.get(0).asText());
     }
 
     private static String code(JsonNode error) {

@@ -33,6 +33,7 @@ final class GraphQlTransport implements AutoCloseable {
 
     /** Upper clamp for a server's Retry-After and for the exponential back-off. */
     static final Duration MAX_RATE_LIMIT_DELAY = Duration.ofSeconds(30);
+
     static final String REQUESTS_METER = "scribehook.healthie.requests";
     static final String CIRCUIT_GAUGE = "scribehook.healthie.circuit.state";
     /** How long a call waits while the half-open circuit's one trial call is in flight. */
@@ -50,12 +51,12 @@ final class GraphQlTransport implements AutoCloseable {
     private final GraphQlErrors errors;
     private final RateLimitDelays delays;
 
-    GraphQlTransport(HealthieApiSettings settings, Clock clock, MeterRegistry registry, Sleeper sleeper,
-                     ObjectMapper mapper) {
+    GraphQlTransport(
+            HealthieApiSettings settings, Clock clock, MeterRegistry registry, Sleeper sleeper, ObjectMapper mapper) {
         this.settings = settings;
         this.clock = clock;
-        this.breaker = new CircuitBreaker(settings.breakerFailureThreshold(), settings.breakerOpenFor(), clock,
-                GraphQlTransport::logCircuit);
+        this.breaker = new CircuitBreaker(
+                settings.breakerFailureThreshold(), settings.breakerOpenFor(), clock, GraphQlTransport::logCircuit);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -75,8 +76,12 @@ final class GraphQlTransport implements AutoCloseable {
     /** One line per change of the circuit's state; never one per refused call. */
     private static void logCircuit(CircuitBreaker.State from, CircuitBreaker.State to, Instant retryAt) {
         switch (to) {
-            case OPEN -> log.warn("Healthie API circuit open (was {}): calls paused until {}; jobs that need the API "
-                    + "wait without spending attempts", from.name().toLowerCase(java.util.Locale.ROOT), retryAt);
+            case OPEN ->
+                log.warn(
+                        "Healthie API circuit open (was {}): calls paused until {}; jobs that need the API "
+                                + "wait without spending attempts",
+                        from.name().toLowerCase(java.util.Locale.ROOT),
+                        retryAt);
             case HALF_OPEN -> log.info("Healthie API circuit half-open: trying one call");
             case CLOSED -> log.info("Healthie API circuit closed: the API answers again");
         }
@@ -103,7 +108,8 @@ final class GraphQlTransport implements AutoCloseable {
             if (!breaker.tryAcquire()) {
                 count(operation, "circuit_open");
                 Instant retryAt = breaker.retryAt();
-                return new FetchResult.Unavailable<>(retryAt != null ? retryAt : clock.instant().plus(TRIAL_WAIT));
+                return new FetchResult.Unavailable<>(
+                        retryAt != null ? retryAt : clock.instant().plus(TRIAL_WAIT));
             }
             Outcome outcome = send(operation, body, notFoundField);
             if (outcome instanceof Outcome.Done done) {
@@ -116,8 +122,12 @@ final class GraphQlTransport implements AutoCloseable {
                         "rate limited (TOO_MANY_REQUESTS) after " + attempt + " retries");
             }
             Duration delay = delays.delay(attempt, limited.retryAfter());
-            log.info("healthie {} rate limited, retry {} of {} in {}", operation, attempt + 1,
-                    settings.maxRateLimitRetries(), delay);
+            log.info(
+                    "healthie {} rate limited, retry {} of {} in {}",
+                    operation,
+                    attempt + 1,
+                    settings.maxRateLimitRetries(),
+                    delay);
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
@@ -240,7 +250,8 @@ final class GraphQlTransport implements AutoCloseable {
 
     private void count(String operation, String outcome) {
         if (registry != null) {
-            registry.counter(REQUESTS_METER, "operation", operation, "outcome", outcome).increment();
+            registry.counter(REQUESTS_METER, "operation", operation, "outcome", outcome)
+                    .increment();
         }
     }
 
@@ -262,10 +273,8 @@ final class GraphQlTransport implements AutoCloseable {
 
     /** What one HTTP exchange came to. */
     private sealed interface Outcome {
-        record Done(FetchResult<JsonNode> result) implements Outcome {
-        }
+        record Done(FetchResult<JsonNode> result) implements Outcome {}
 
-        record RateLimited(Optional<String> retryAfter) implements Outcome {
-        }
+        record RateLimited(Optional<String> retryAfter) implements Outcome {}
     }
 }

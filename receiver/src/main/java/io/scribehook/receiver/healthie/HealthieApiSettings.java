@@ -53,30 +53,68 @@ public record HealthieApiSettings(
      * consecutive failures for 30 s, 3 rate-limit retries starting at 1 s.
      */
     public static HealthieApiSettings of(URI endpoint, String apiKey) {
-        return new HealthieApiSettings(endpoint, apiKey, DEFAULT_API_VERSION,
-                Duration.ofSeconds(5), Duration.ofSeconds(15),
-                5, Duration.ofSeconds(30),
-                3, Duration.ofSeconds(1));
+        return new HealthieApiSettings(
+                endpoint,
+                apiKey,
+                DEFAULT_API_VERSION,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                5,
+                Duration.ofSeconds(30),
+                3,
+                Duration.ofSeconds(1));
     }
 
     public HealthieApiSettings withApiVersion(String version) {
-        return new HealthieApiSettings(endpoint, apiKey, version, connectTimeout, requestTimeout,
-                breakerFailureThreshold, breakerOpenFor, maxRateLimitRetries, rateLimitBackoff);
+        return new HealthieApiSettings(
+                endpoint,
+                apiKey,
+                version,
+                connectTimeout,
+                requestTimeout,
+                breakerFailureThreshold,
+                breakerOpenFor,
+                maxRateLimitRetries,
+                rateLimitBackoff);
     }
 
     public HealthieApiSettings withTimeouts(Duration connect, Duration request) {
-        return new HealthieApiSettings(endpoint, apiKey, apiVersion, connect, request,
-                breakerFailureThreshold, breakerOpenFor, maxRateLimitRetries, rateLimitBackoff);
+        return new HealthieApiSettings(
+                endpoint,
+                apiKey,
+                apiVersion,
+                connect,
+                request,
+                breakerFailureThreshold,
+                breakerOpenFor,
+                maxRateLimitRetries,
+                rateLimitBackoff);
     }
 
     public HealthieApiSettings withBreaker(int failureThreshold, Duration openFor) {
-        return new HealthieApiSettings(endpoint, apiKey, apiVersion, connectTimeout, requestTimeout,
-                failureThreshold, openFor, maxRateLimitRetries, rateLimitBackoff);
+        return new HealthieApiSettings(
+                endpoint,
+                apiKey,
+                apiVersion,
+                connectTimeout,
+                requestTimeout,
+                failureThreshold,
+                openFor,
+                maxRateLimitRetries,
+                rateLimitBackoff);
     }
 
     public HealthieApiSettings withRateLimit(int maxRetries, Duration backoff) {
-        return new HealthieApiSettings(endpoint, apiKey, apiVersion, connectTimeout, requestTimeout,
-                breakerFailureThreshold, breakerOpenFor, maxRetries, backoff);
+        return new HealthieApiSettings(
+                endpoint,
+                apiKey,
+                apiVersion,
+                connectTimeout,
+                requestTimeout,
+                breakerFailureThreshold,
+                breakerOpenFor,
+                maxRetries,
+                backoff);
     }
 
     @Override

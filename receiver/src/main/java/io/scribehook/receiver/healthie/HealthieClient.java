@@ -49,20 +49,24 @@ public final class HealthieClient implements AutoCloseable {
     /** The appointment with its people and Zoom recording files; null answer → NotFound. */
     public FetchResult<AppointmentSnapshot> appointment(String id) {
         ObjectNode vars = mapper.createObjectNode().put("id", id);
-        return call("appointment", HealthieQueries.APPOINTMENT, vars,
-                "appointment", true, json::appointment);
+        return call("appointment", HealthieQueries.APPOINTMENT, vars, "appointment", true, json::appointment);
     }
 
     /** The appointment's transcripts (empty if none yet); unknown appointment → NotFound. */
     public FetchResult<List<TranscriptRef>> transcripts(String appointmentId) {
         ObjectNode vars = mapper.createObjectNode().put("id", appointmentId);
-        return call("transcripts", HealthieQueries.TRANSCRIPTS, vars,
-                "appointment", true, a -> json.transcripts(a.get("transcripts")));
+        return call(
+                "transcripts",
+                HealthieQueries.TRANSCRIPTS,
+                vars,
+                "appointment",
+                true,
+                a -> json.transcripts(a.get("transcripts")));
     }
 
     /** Registers a webhook; the answer carries the {@code signature_secret} to verify with. */
-    public FetchResult<Webhook> createWebhook(String url, List<String> eventTypes, boolean enabled,
-                                              boolean shouldRetry) {
+    public FetchResult<Webhook> createWebhook(
+            String url, List<String> eventTypes, boolean enabled, boolean shouldRetry) {
         ObjectNode input = mapper.createObjectNode()
                 .put("url", url)
                 .put("is_enabled", enabled)
@@ -75,8 +79,8 @@ public final class HealthieClient implements AutoCloseable {
      * Changes a webhook; null arguments are left out of the input (unchanged). {@code eventTypes},
      * when given, is sent as {@code webhook_events: [{event_type}]}.
      */
-    public FetchResult<Webhook> updateWebhook(String id, String url, Boolean enabled, Boolean shouldRetry,
-                                              List<String> eventTypes) {
+    public FetchResult<Webhook> updateWebhook(
+            String id, String url, Boolean enabled, Boolean shouldRetry, List<String> eventTypes) {
         ObjectNode input = mapper.createObjectNode().put("id", id);
         if (url != null) {
             input.put("url", url);
@@ -96,24 +100,31 @@ public final class HealthieClient implements AutoCloseable {
     /** Deletes a webhook; Found carries the deleted webhook's id. */
     public FetchResult<String> deleteWebhook(String id) {
         ObjectNode vars = inputVars(mapper.createObjectNode().put("id", id));
-        return call("deleteWebhook", HealthieQueries.DELETE_WEBHOOK, vars,
-                "deleteWebhook", true, payload -> {
-                    String deleted = HealthieJson.text(payload.get("webhook"), "id");
-                    return deleted == null ? id : deleted;
-                });
+        return call("deleteWebhook", HealthieQueries.DELETE_WEBHOOK, vars, "deleteWebhook", true, payload -> {
+            String deleted = HealthieJson.text(payload.get("webhook"), "id");
+            return deleted == null ? id : deleted;
+        });
     }
 
     /** Rotates the webhook's secret; the answer carries the new {@code signature_secret}. */
     public FetchResult<Webhook> expireWebhookSignature(String id) {
-        return webhookMutation("expireWebhookSignature", HealthieQueries.EXPIRE_WEBHOOK_SIGNATURE,
-                mapper.createObjectNode().put("id", id), true);
+        return webhookMutation(
+                "expireWebhookSignature",
+                HealthieQueries.EXPIRE_WEBHOOK_SIGNATURE,
+                mapper.createObjectNode().put("id", id),
+                true);
     }
 
     /** Asks the sender to deliver a test event; Found carries its {@code sent} flag. */
     public FetchResult<Boolean> sendTestWebhook(String id) {
         ObjectNode vars = inputVars(mapper.createObjectNode().put("id", id));
-        return call("sendTestWebhook", HealthieQueries.SEND_TEST_WEBHOOK, vars,
-                "sendTestWebhook", true, payload -> payload.path("sent").asBoolean(false));
+        return call(
+                "sendTestWebhook",
+                HealthieQueries.SEND_TEST_WEBHOOK,
+                vars,
+                "sendTestWebhook",
+                true,
+                payload -> payload.path("sent").asBoolean(false));
     }
 
     /** One page of registered webhooks; {@code after} is null for the first page. */
@@ -124,8 +135,7 @@ public final class HealthieClient implements AutoCloseable {
         } else {
             vars.put("after", after);
         }
-        return call("listWebhooks", HealthieQueries.LIST_WEBHOOKS, vars,
-                "webhooks", false, json::webhookPage);
+        return call("listWebhooks", HealthieQueries.LIST_WEBHOOKS, vars, "webhooks", false, json::webhookPage);
     }
 
     /** The circuit breaker's current state. */
@@ -138,8 +148,7 @@ public final class HealthieClient implements AutoCloseable {
         transport.close();
     }
 
-    private FetchResult<Webhook> webhookMutation(String operation, String query, ObjectNode input,
-                                                 boolean byId) {
+    private FetchResult<Webhook> webhookMutation(String operation, String query, ObjectNode input, boolean byId) {
         return call(operation, query, inputVars(input), operation, byId, payload -> {
             JsonNode webhook = payload.get("webhook");
             if (webhook == null || !webhook.isObject()) {
@@ -155,15 +164,16 @@ public final class HealthieClient implements AutoCloseable {
      * operation addressing a resource {@code byId}, a null answer, a not-found error at
      * {@code field} or a "not found" message about the id is NotFound; otherwise it is malformed.
      */
-    private <T> FetchResult<T> call(String operation, String query, ObjectNode vars, String field,
-                                    boolean byId, Function<JsonNode, T> map) {
+    private <T> FetchResult<T> call(
+            String operation, String query, ObjectNode vars, String field, boolean byId, Function<JsonNode, T> map) {
         FetchResult<JsonNode> answer = transport.execute(operation, query, vars, byId ? field : null);
         if (!(answer instanceof FetchResult.Found<JsonNode> found)) {
             return answer.map(x -> null);
         }
         JsonNode node = found.value().get(field);
         if (!HealthieJson.present(node)) {
-            return byId ? new FetchResult.NotFound<>()
+            return byId
+                    ? new FetchResult.NotFound<>()
                     : new FetchResult.PermanentFailure<>("malformed answer (" + operation + " missing)");
         }
         if (!node.isObject()) {
@@ -178,7 +188,8 @@ public final class HealthieClient implements AutoCloseable {
         try {
             return new FetchResult.Found<>(map.apply(node));
         } catch (RuntimeException e) {
-            String what = e instanceof MalformedAnswer ? e.getMessage() : e.getClass().getSimpleName();
+            String what =
+                    e instanceof MalformedAnswer ? e.getMessage() : e.getClass().getSimpleName();
             return new FetchResult.PermanentFailure<>("malformed answer (" + what + ")");
         }
     }

@@ -31,13 +31,15 @@ final class HealthieJson {
     }
 
     List<TranscriptRef> transcripts(JsonNode array) {
-        return list(array, t -> new TranscriptRef(
-                text(t, "id"),
-                text(t, "expiring_url"),
-                text(t, "status"),
-                HealthieTimes.parse(text(t, "transcript_start")),
-                HealthieTimes.parse(text(t, "transcript_end")),
-                text(t, "transcript_type")));
+        return list(
+                array,
+                t -> new TranscriptRef(
+                        text(t, "id"),
+                        text(t, "expiring_url"),
+                        text(t, "status"),
+                        HealthieTimes.parse(text(t, "transcript_start")),
+                        HealthieTimes.parse(text(t, "transcript_end")),
+                        text(t, "transcript_type")));
     }
 
     Webhook webhook(JsonNode w) {
@@ -48,12 +50,14 @@ final class HealthieJson {
                 w.path("should_retry").asBoolean(false),
                 text(w, "signature_secret"),
                 HealthieTimes.parse(text(w, "warned_at")),
-                list(w.get("webhook_events"), e -> new WebhookEvent(
-                        text(e, "id"),
-                        text(e, "event_type"),
-                        e.path("retry_count").asInt(0),
-                        HealthieTimes.parse(text(e, "first_failed_at")),
-                        HealthieTimes.parse(text(e, "last_failed_at")))));
+                list(
+                        w.get("webhook_events"),
+                        e -> new WebhookEvent(
+                                text(e, "id"),
+                                text(e, "event_type"),
+                                e.path("retry_count").asInt(0),
+                                HealthieTimes.parse(text(e, "first_failed_at")),
+                                HealthieTimes.parse(text(e, "last_failed_at")))));
     }
 
     WebhookPage webhookPage(JsonNode connection) {
@@ -82,13 +86,14 @@ final class HealthieJson {
         if (!present(p) || !p.isObject()) {
             return null;
         }
-        return new AppointmentSnapshot.Person(text(p, "id"), text(p, "first_name"), text(p, "last_name"),
-                text(p, "email"));
+        return new AppointmentSnapshot.Person(
+                text(p, "id"), text(p, "first_name"), text(p, "last_name"), text(p, "email"));
     }
 
     private AppointmentSnapshot.RecordingFile recordingFile(JsonNode f) {
         JsonNode size = f.get("file_size");
-        Long fileSize = size == null || size.isNull() ? null
+        Long fileSize = size == null || size.isNull()
+                ? null
                 : size.canConvertToLong() ? size.asLong() : parseLong(size.asText());
         return new AppointmentSnapshot.RecordingFile(
                 text(f, "id"),

@@ -6,8 +6,7 @@ package io.scribehook.receiver.healthie;
  */
 final class HealthieQueries {
 
-    private HealthieQueries() {
-    }
+    private HealthieQueries() {}
 
     static final String WEBHOOK_FIELDS = "id url is_enabled should_retry signature_secret warned_at "
             + "webhook_events { id event_type retry_count first_failed_at last_failed_at }";

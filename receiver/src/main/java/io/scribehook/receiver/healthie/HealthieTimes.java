@@ -21,13 +21,10 @@ import java.util.Locale;
  */
 final class HealthieTimes {
 
-    private static final List<DateTimeFormatter> FORMATS = List.of(
-            DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-            spaced("[XXX][XX][X]"),
-            spaced("z"));
+    private static final List<DateTimeFormatter> FORMATS =
+            List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME, spaced("[XXX][XX][X]"), spaced("z"));
 
-    private HealthieTimes() {
-    }
+    private HealthieTimes() {}
 
     static Instant parse(String text) {
         if (text == null) {
@@ -39,9 +36,11 @@ final class HealthieTimes {
         }
         for (DateTimeFormatter f : FORMATS) {
             try {
-                return f.parse(s, t -> t.isSupported(ChronoField.OFFSET_SECONDS)
-                        ? OffsetDateTime.from(t).toInstant()
-                        : ZonedDateTime.from(t).toInstant());
+                return f.parse(
+                        s,
+                        t -> t.isSupported(ChronoField.OFFSET_SECONDS)
+                                ? OffsetDateTime.from(t).toInstant()
+                                : ZonedDateTime.from(t).toInstant());
             } catch (DateTimeException e) {
                 // try the next form
             }
@@ -56,9 +55,12 @@ final class HealthieTimes {
     private static DateTimeFormatter spaced(String zonePattern) {
         return new DateTimeFormatterBuilder()
                 .appendPattern("yyyy-MM-dd[' ']['T']HH:mm:ss")
-                .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+                .optionalStart()
+                .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
                 .optionalEnd()
-                .optionalStart().appendLiteral(' ').optionalEnd()
+                .optionalStart()
+                .appendLiteral(' ')
+                .optionalEnd()
                 .appendPattern(zonePattern)
                 .toFormatter(Locale.ROOT);
     }

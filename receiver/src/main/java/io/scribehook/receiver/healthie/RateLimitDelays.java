@@ -48,7 +48,8 @@ final class RateLimitDelays {
             // an HTTP date
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             return Optional.of(Duration.between(clock.instant(), at));
         } catch (DateTimeParseException e) {
             return Optional.empty();

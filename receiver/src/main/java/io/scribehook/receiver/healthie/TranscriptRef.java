@@ -11,11 +11,10 @@ import java.time.Instant;
  * @param end null if absent or unreadable
  * @param type realtime_capture or processed_recording
  */
-public record TranscriptRef(String id, String expiringUrl, String status, Instant start, Instant end,
-                            String type) {
+public record TranscriptRef(String id, String expiringUrl, String status, Instant start, Instant end, String type) {
     @Override
     public String toString() {
-        return "TranscriptRef[id=" + id + ", status=" + status + ", start=" + start + ", end=" + end
-                + ", type=" + type + "]";
+        return "TranscriptRef[id=" + id + ", status=" + status + ", start=" + start + ", end=" + end + ", type=" + type
+                + "]";
     }
 }

@@ -9,8 +9,14 @@ import java.util.List;
  * @param signatureSecret the HMAC key (its UTF-8 bytes as-is), or null if the answer omitted it
  * @param warnedAt when the sender warned about continuous failures, or null
  */
-public record Webhook(String id, String url, boolean isEnabled, boolean shouldRetry,
-                      String signatureSecret, Instant warnedAt, List<WebhookEvent> events) {
+public record Webhook(
+        String id,
+        String url,
+        boolean isEnabled,
+        boolean shouldRetry,
+        String signatureSecret,
+        Instant warnedAt,
+        List<WebhookEvent> events) {
 
     public Webhook {
         events = events == null ? List.of() : List.copyOf(events);

@@ -44,7 +44,8 @@ public final class ReceiverAdminRoutes {
     private final List<WebhookSecret> configuredSecrets;
     private final Clock clock;
 
-    public ReceiverAdminRoutes(Database db, Inbox inbox, VerifierSource verifiers, List<WebhookSecret> configuredSecrets, Clock clock) {
+    public ReceiverAdminRoutes(
+            Database db, Inbox inbox, VerifierSource verifiers, List<WebhookSecret> configuredSecrets, Clock clock) {
         this.db = db;
         this.inbox = inbox;
         this.verifiers = verifiers;
@@ -65,37 +66,54 @@ public final class ReceiverAdminRoutes {
     private void list(Context ctx) {
         WebhookFilter f = new WebhookFilter(
                 ctx.queryParam("event"),
-                Optional.ofNullable(ctx.queryParam("status")).map(s -> WebhookStatus.byId(s).orElseThrow(() -> ApiException.invalidRequest(
-                        "status '" + s + "' is not one of accepted, duplicate, rejected, ignored, processed, failed, dead")))
+                Optional.ofNullable(ctx.queryParam("status"))
+                        .map(
+                                s -> WebhookStatus.byId(s)
+                                        .orElseThrow(
+                                                () -> ApiException.invalidRequest(
+                                                        "status '" + s
+                                                                + "' is not one of accepted, duplicate, rejected, ignored, processed, failed, dead")))
                         .orElse(null),
                 ctx.queryParam("resource_id"),
                 Optional.ofNullable(ctx.queryParam("since")).map(this::time).orElse(null),
                 Optional.ofNullable(ctx.queryParam("until")).map(this::time).orElse(null),
-                Optional.ofNullable(ctx.queryParam("cursor")).map(ReceiverAdminRoutes::id).orElse(null),
-                Optional.ofNullable(ctx.queryParam("limit")).map(ReceiverAdminRoutes::limit).orElse(50));
+                Optional.ofNullable(ctx.queryParam("cursor"))
+                        .map(ReceiverAdminRoutes::id)
+                        .orElse(null),
+                Optional.ofNullable(ctx.queryParam("limit"))
+                        .map(ReceiverAdminRoutes::limit)
+                        .orElse(50));
         List<WebhookEntry> rows = db.jdbi().withHandle(h -> WebhookLog.list(h, f));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", rows.stream().map(ReceiverAdminRoutes::json).toList());
-        body.put("next_cursor", rows.size() == f.limit() ? Long.toString(rows.get(rows.size() - 1).id()) : null);
+        body.put(
+                "next_cursor",
+                rows.size() == f.limit()
+                        ? Long.toString(rows.get(rows.size() - 1).id())
+                        : null);
         ctx.json(body);
     }
 
     private void show(Context ctx) {
         long id = id(ctx.pathParam("id"));
-        WebhookEntry e = db.jdbi().withHandle(h -> WebhookLog.find(h, id))
+        WebhookEntry e = db.jdbi()
+                .withHandle(h -> WebhookLog.find(h, id))
                 .orElseThrow(() -> ApiException.notFound("no webhook " + id + " in the log"));
         ctx.json(json(e));
     }
 
     private void replayOne(Context ctx) {
         long id = id(ctx.pathParam("id"));
-        Replayed job = inbox.replay(id).orElseThrow(() ->
-                ApiException.notFound("webhook " + id + " is not in the log or has nothing to replay (rejected or ignored)"));
-        ctx.status(202).json(Map.of("webhook_id", id, "queued_webhook_id", job.queuedWebhookId(), "job_id", job.jobId()));
+        Replayed job = inbox.replay(id)
+                .orElseThrow(() -> ApiException.notFound(
+                        "webhook " + id + " is not in the log or has nothing to replay (rejected or ignored)"));
+        ctx.status(202)
+                .json(Map.of("webhook_id", id, "queued_webhook_id", job.queuedWebhookId(), "job_id", job.jobId()));
     }
 
     private void replayFailed(Context ctx) {
-        Instant since = Optional.ofNullable(ctx.queryParam("since")).map(this::time).orElse(Instant.EPOCH);
+        Instant since =
+                Optional.ofNullable(ctx.queryParam("since")).map(this::time).orElse(Instant.EPOCH);
         List<Long> ids = db.jdbi().withHandle(h -> WebhookLog.failedIds(h, since, MAX_BULK_REPLAY));
         List<Long> replayed = new ArrayList<>();
         for (long id : ids) {
@@ -110,7 +128,13 @@ public final class ReceiverAdminRoutes {
             out.add(Map.of("key_id", s.keyId(), "source", "environment"));
         }
         for (SecretStore.SecretInfo s : db.jdbi().withHandle(SecretStore::list)) {
-            out.add(Map.of("key_id", s.keyId(), "source", s.source(), "created_at", s.createdAt().toString()));
+            out.add(Map.of(
+                    "key_id",
+                    s.keyId(),
+                    "source",
+                    s.source(),
+                    "created_at",
+                    s.createdAt().toString()));
         }
         ctx.json(Map.of("secrets", out));
     }
@@ -119,14 +143,16 @@ public final class ReceiverAdminRoutes {
         ObjectNode in = JsonBody.object(ctx.bodyAsBytes());
         JsonNode secretNode = in.path("secret");
         if (!secretNode.isTextual() || secretNode.textValue().isBlank()) {
-            throw ApiException.invalidRequest("send a JSON object {\"key_id\": \"...\", \"secret\": \"...\"}: \"secret\" must be a non-empty string");
+            throw ApiException.invalidRequest(
+                    "send a JSON object {\"key_id\": \"...\", \"secret\": \"...\"}: \"secret\" must be a non-empty string");
         }
         JsonNode keyNode = in.path("key_id");
         if (!keyNode.isMissingNode() && !keyNode.isNull() && !keyNode.isTextual()) {
             throw ApiException.invalidRequest("\"key_id\" must be a string");
         }
         String secret = secretNode.textValue();
-        String key = keyNode.isTextual() && !keyNode.textValue().isBlank() ? keyNode.textValue() : "db-" + clock.millis();
+        String key =
+                keyNode.isTextual() && !keyNode.textValue().isBlank() ? keyNode.textValue() : "db-" + clock.millis();
         if (key.length() > 200 || key.startsWith("env-")) {
             throw ApiException.invalidRequest("\"key_id\" must be at most 200 characters and must not start with env-");
         }
@@ -154,11 +180,15 @@ public final class ReceiverAdminRoutes {
             List<?> transcripts = Transcripts.ids(h, id);
             m.put("attendance", attendance);
             m.put("transcript_ids", transcripts);
-            boolean seen = m.containsKey("snapshot") || m.containsKey("recording") || !attendance.isEmpty() || !transcripts.isEmpty()
+            boolean seen = m.containsKey("snapshot")
+                    || m.containsKey("recording")
+                    || !attendance.isEmpty()
+                    || !transcripts.isEmpty()
                     || WebhookLog.anyForResource(h, id);
             return seen ? Optional.of(m) : Optional.empty();
         });
-        ctx.json(body.orElseThrow(() -> ApiException.notFound("appointment " + id + " has never been seen by this receiver")));
+        ctx.json(body.orElseThrow(
+                () -> ApiException.notFound("appointment " + id + " has never been seen by this receiver")));
     }
 
     private static Map<String, Object> json(RecordingState r) {
@@ -170,7 +200,9 @@ public final class ReceiverAdminRoutes {
         m.put("transcript_started_at", str(r.transcriptStartedAt()));
         m.put("transcript_available_at", str(r.transcriptAvailableAt()));
         m.put("transcript_failed_at", str(r.transcriptFailedAt()));
-        m.put("recording_duration_seconds", r.recordingDuration() == null ? null : r.recordingDuration().toSeconds());
+        m.put(
+                "recording_duration_seconds",
+                r.recordingDuration() == null ? null : r.recordingDuration().toSeconds());
         m.put("first_arrival_at", str(r.firstArrivalAt()));
         m.put("last_arrival_at", str(r.lastArrivalAt()));
         return m;

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ReceiverMetrics {
     /** The guards, in the order the endpoint applies them. */
     public static final String[] GUARDS = {"source_ip", "size", "content_type", "digest", "signature", "body"};
+
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -37,12 +38,21 @@ public final class ReceiverMetrics {
     }
 
     private Counter outcomeCounter(String outcome) {
-        return counters.computeIfAbsent("o:" + outcome, k -> Counter.builder("scribehook_receiver_requests")
-                .tag("outcome", outcome).description("webhook requests by outcome").register(registry));
+        return counters.computeIfAbsent(
+                "o:" + outcome,
+                k -> Counter.builder("scribehook_receiver_requests")
+                        .tag("outcome", outcome)
+                        .description("webhook requests by outcome")
+                        .register(registry));
     }
 
     private Counter guardCounter(String guard, String reason) {
-        return counters.computeIfAbsent("g:" + guard + ":" + reason, k -> Counter.builder("scribehook_receiver_guard_rejections")
-                .tag("guard", guard).tag("reason", reason).description("requests refused by each guard").register(registry));
+        return counters.computeIfAbsent(
+                "g:" + guard + ":" + reason,
+                k -> Counter.builder("scribehook_receiver_guard_rejections")
+                        .tag("guard", guard)
+                        .tag("reason", reason)
+                        .description("requests refused by each guard")
+                        .register(registry));
     }
 }

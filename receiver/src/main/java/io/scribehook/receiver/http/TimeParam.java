@@ -7,8 +7,7 @@ import java.time.format.DateTimeParseException;
 
 /** A time given as a duration before now ({@code 7d}, {@code 36h}) or an ISO-8601 instant. */
 public final class TimeParam {
-    private TimeParam() {
-    }
+    private TimeParam() {}
 
     /**
      * @throws IllegalArgumentException naming the value and the allowed forms
@@ -20,7 +19,8 @@ public final class TimeParam {
             try {
                 return clock.instant().minus(Durations.parse(text));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + text + "' is neither a duration (90s, 15m, 36h, 7d) nor an ISO-8601 instant");
+                throw new IllegalArgumentException(
+                        "'" + text + "' is neither a duration (90s, 15m, 36h, 7d) nor an ISO-8601 instant");
             }
         }
     }

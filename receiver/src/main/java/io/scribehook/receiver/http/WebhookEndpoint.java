@@ -38,9 +38,11 @@ public final class WebhookEndpoint implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
     private static final byte[] RECEIVED = "{\"received\":true}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DUPLICATE = "{\"received\":true,\"duplicate\":true}".getBytes(StandardCharsets.UTF_8);
-    private static final ApiException STORE_UNAVAILABLE = new ApiException(503, "store_unavailable",
-            "the webhook could not be stored; retry later").withHeader("Retry-After", "5");
-    private static final ApiException NOT_JSON = new ApiException(415, "unsupported_media_type", "send Content-Type: application/json");
+    private static final ApiException STORE_UNAVAILABLE = new ApiException(
+                    503, "store_unavailable", "the webhook could not be stored; retry later")
+            .withHeader("Retry-After", "5");
+    private static final ApiException NOT_JSON =
+            new ApiException(415, "unsupported_media_type", "send Content-Type: application/json");
     private final SourceAddressGuard sourceGuard;
     private final long maxBytes;
     private final VerifierSource verifiers;
@@ -50,8 +52,13 @@ public final class WebhookEndpoint implements Handler {
     private final ApiException tooLarge;
     private final Semaphore rejectionLogSlots = new Semaphore(64);
 
-    public WebhookEndpoint(SourceAddressGuard sourceGuard, long maxBytes, VerifierSource verifiers, Inbox inbox,
-            ReceiverMetrics metrics, IntakePressure pressure) {
+    public WebhookEndpoint(
+            SourceAddressGuard sourceGuard,
+            long maxBytes,
+            VerifierSource verifiers,
+            Inbox inbox,
+            ReceiverMetrics metrics,
+            IntakePressure pressure) {
         this.sourceGuard = sourceGuard;
         this.maxBytes = maxBytes;
         this.tooLarge = new ApiException(413, "payload_too_large", "the body is larger than " + maxBytes + " bytes");
@@ -68,7 +75,10 @@ public final class WebhookEndpoint implements Handler {
         String sourceIp;
         switch (sourceGuard.check(peer, list(req, "X-Forwarded-For"), list(req, "Forwarded"))) {
             case SourceAddressGuard.Denied d ->
-                    throw refuse("source_ip", new ApiException(403, d.code(), d.message()), d.client() == null ? null : IpLiteral.format(d.client()));
+                throw refuse(
+                        "source_ip",
+                        new ApiException(403, d.code(), d.message()),
+                        d.client() == null ? null : IpLiteral.format(d.client()));
             case SourceAddressGuard.Allowed a -> sourceIp = IpLiteral.format(a.client());
         }
         long declared = req.getContentLengthLong();
@@ -87,16 +97,21 @@ public final class WebhookEndpoint implements Handler {
         if (body.length > maxBytes) {
             throw refuse("size", tooLarge, sourceIp);
         }
-        String target = req.getQueryString() == null ? req.getRequestURI() : req.getRequestURI() + "?" + req.getQueryString();
+        String target =
+                req.getQueryString() == null ? req.getRequestURI() : req.getRequestURI() + "?" + req.getQueryString();
         VerificationResult verdict = verifiers.verify(new HttpMessage(req.getMethod(), target, headers(req), body));
         if (verdict instanceof VerificationResult.Failed f) {
             String code = f.reason().code();
-            throw refuse(code.contains("digest") ? "digest" : "signature", new ApiException(401, code, f.message()), sourceIp);
+            throw refuse(
+                    code.contains("digest") ? "digest" : "signature",
+                    new ApiException(401, code, f.message()),
+                    sourceIp);
         }
         VerificationResult.Verified ok = (VerificationResult.Verified) verdict;
         ThinEvent event;
         switch (ThinPayloadCodec.parse(body)) {
-            case ParseResult.Malformed m -> throw refuse("body", new ApiException(400, m.code(), m.message()), sourceIp);
+            case ParseResult.Malformed m ->
+                throw refuse("body", new ApiException(400, m.code(), m.message()), sourceIp);
             case ParseResult.Parsed p -> event = p.event();
         }
         AcceptOutcome outcome;
@@ -105,7 +120,10 @@ public final class WebhookEndpoint implements Handler {
             outcome = inbox.accept(event, body, ok.profile().id(), ok.keyId(), sourceIp);
         } catch (StoreException e) {
             metrics.outcome("unavailable");
-            LOG.warn("webhook not stored, answered 503 ({}): {}", event.eventType(), e.getClass().getSimpleName());
+            LOG.warn(
+                    "webhook not stored, answered 503 ({}): {}",
+                    event.eventType(),
+                    e.getClass().getSimpleName());
             throw STORE_UNAVAILABLE;
         } finally {
             pressure.left();
@@ -122,7 +140,11 @@ public final class WebhookEndpoint implements Handler {
             }
             case AcceptOutcome.Duplicate d -> {
                 metrics.outcome("duplicate");
-                LOG.info("webhook {} is a duplicate of {}{}", d.webhookId(), d.originalId(), d.refreshScheduled() ? "; refresh scheduled" : "");
+                LOG.info(
+                        "webhook {} is a duplicate of {}{}",
+                        d.webhookId(),
+                        d.originalId(),
+                        d.refreshScheduled() ? "; refresh scheduled" : "");
                 respond(ctx, DUPLICATE);
             }
         }

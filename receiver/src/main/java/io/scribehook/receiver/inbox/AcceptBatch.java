@@ -56,7 +56,8 @@ final class AcceptBatch {
             return null;
         }
         Instant since = now.minus(dedupeWindow);
-        Map<String, Long> inDatabase = WebhookLog.firstWithDedupeKeys(h, items.stream().map(PendingAccept::row).toList(), since);
+        Map<String, Long> inDatabase = WebhookLog.firstWithDedupeKeys(
+                h, items.stream().map(PendingAccept::row).toList(), since);
         List<NewWebhook> rows = new ArrayList<>(items.size());
         List<Integer> laterInBatch = new ArrayList<>();
         Map<String, Integer> firstInBatch = new HashMap<>();
@@ -70,7 +71,8 @@ final class AcceptBatch {
                 rows.add(null);
                 continue;
             }
-            WebhookStatus status = original != null ? WebhookStatus.DUPLICATE
+            WebhookStatus status = original != null
+                    ? WebhookStatus.DUPLICATE
                     : w.status() == WebhookStatus.IGNORED ? WebhookStatus.IGNORED : WebhookStatus.ACCEPTED;
             rows.add(w.as(now, status, original));
         }
@@ -107,9 +109,14 @@ final class AcceptBatch {
             NewWebhook r = rows.get(i);
             outcomes[i] = switch (r.status()) {
                 case ACCEPTED -> new AcceptOutcome.Accepted(ids[i], jobIds.get(j++));
-                case DUPLICATE -> new AcceptOutcome.Duplicate(ids[i], r.duplicateOf(),
-                        Inbox.REFRESH_ON_DUPLICATE.contains(r.eventType()) && r.resourceId() != null
-                                && queue.offer(h, Jobs.refresh(r.resourceId())).inserted());
+                case DUPLICATE ->
+                    new AcceptOutcome.Duplicate(
+                            ids[i],
+                            r.duplicateOf(),
+                            Inbox.REFRESH_ON_DUPLICATE.contains(r.eventType())
+                                    && r.resourceId() != null
+                                    && queue.offer(h, Jobs.refresh(r.resourceId()))
+                                            .inserted());
                 default -> new AcceptOutcome.Ignored(ids[i]);
             };
         }

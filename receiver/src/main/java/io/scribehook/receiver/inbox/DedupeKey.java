@@ -12,12 +12,17 @@ import java.util.HexFormat;
  * Lookups go through the resource index ({@link WebhookLog#firstWithDedupeKey}).
  */
 public final class DedupeKey {
-    private DedupeKey() {
-    }
+    private DedupeKey() {}
 
     public static String of(ThinEvent e, String bodySha256) {
-        String material = String.join("\n", e.eventType(), e.resourceId(), bodySha256,
-                String.valueOf(e.updatedAt()), String.valueOf(e.createdAt()), String.valueOf(e.eventTs()));
+        String material = String.join(
+                "\n",
+                e.eventType(),
+                e.resourceId(),
+                bodySha256,
+                String.valueOf(e.updatedAt()),
+                String.valueOf(e.createdAt()),
+                String.valueOf(e.eventTs()));
         return sha256Hex(material.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 

@@ -28,8 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Inbox {
     /** Event types whose duplicates still schedule one coalesced refresh of the appointment. */
     private static final long REJECTION_SAMPLE_MILLIS = 1_000;
-    static final Set<String> REFRESH_ON_DUPLICATE = Set.of(EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE,
-            EventTypes.APPOINTMENT_RECORDING_COMPLETED, EventTypes.APPOINTMENT_UPDATED);
+
+    static final Set<String> REFRESH_ON_DUPLICATE = Set.of(
+            EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE,
+            EventTypes.APPOINTMENT_RECORDING_COMPLETED,
+            EventTypes.APPOINTMENT_UPDATED);
 
     private final Database db;
     private final JobQueue queue;
@@ -38,6 +41,7 @@ public final class Inbox {
     private final Queue<PendingAccept> waiting = new ConcurrentLinkedQueue<>();
     /** A batch is queued on the writer and has not started taking webhooks yet. */
     private final AtomicBoolean flushQueued = new AtomicBoolean();
+
     private final Map<String, AtomicLong> lastRejectionLogged = new ConcurrentHashMap<>();
 
     public Inbox(Database db, JobQueue queue, Duration dedupeWindow, Clock clock) {
@@ -60,9 +64,22 @@ public final class Inbox {
         String bodySha = DedupeKey.sha256Hex(body);
         String dedupe = DedupeKey.of(event, bodySha);
         Instant now = clock.instant();
-        NewWebhook row = new NewWebhook(now, event.isKnownType() ? WebhookStatus.ACCEPTED : WebhookStatus.IGNORED, null,
-                event.eventType(), event.resourceId(), event.resourceType(), event.shape().configName(),
-                profile, keyId, sourceIp, 200, bodySha, dedupe, null, body);
+        NewWebhook row = new NewWebhook(
+                now,
+                event.isKnownType() ? WebhookStatus.ACCEPTED : WebhookStatus.IGNORED,
+                null,
+                event.eventType(),
+                event.resourceId(),
+                event.resourceType(),
+                event.shape().configName(),
+                profile,
+                keyId,
+                sourceIp,
+                200,
+                bodySha,
+                dedupe,
+                null,
+                body);
         PendingAccept pending = new PendingAccept(row);
         waiting.add(pending);
         if (flushQueued.compareAndSet(false, true)) { // else a queued batch, not started yet, will take it
@@ -85,7 +102,8 @@ public final class Inbox {
             return pending.outcome().get(db.settings().writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.take(); // if no batch took it yet, none will
-            throw new StoreUnavailableException("the database did not commit within " + db.settings().writeTimeout().toMillis() + " ms");
+            throw new StoreUnavailableException("the database did not commit within "
+                    + db.settings().writeTimeout().toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while waiting for a commit");
@@ -104,12 +122,15 @@ public final class Inbox {
      */
     public void logRejection(String reason, String sourceIp, int httpStatus) {
         long now = clock.millis();
-        AtomicLong last = lastRejectionLogged.computeIfAbsent(reason, r -> new AtomicLong(now - REJECTION_SAMPLE_MILLIS));
+        AtomicLong last =
+                lastRejectionLogged.computeIfAbsent(reason, r -> new AtomicLong(now - REJECTION_SAMPLE_MILLIS));
         long previous = last.get();
         if (now - previous < REJECTION_SAMPLE_MILLIS || !last.compareAndSet(previous, now)) {
             return;
         }
-        db.writer().write(h -> WebhookLog.insert(h, NewWebhook.rejected(Instant.ofEpochMilli(now), reason, sourceIp, httpStatus)));
+        db.writer()
+                .write(h -> WebhookLog.insert(
+                        h, NewWebhook.rejected(Instant.ofEpochMilli(now), reason, sourceIp, httpStatus)));
     }
 
     /**
@@ -119,11 +140,19 @@ public final class Inbox {
     public Optional<Replayed> replay(long webhookId) {
         return db.writer().write(h -> {
             Optional<WebhookEntry> entry = WebhookLog.find(h, webhookId);
-            if (entry.isEmpty() || entry.get().status() == WebhookStatus.REJECTED || entry.get().status() == WebhookStatus.IGNORED) {
+            if (entry.isEmpty()
+                    || entry.get().status() == WebhookStatus.REJECTED
+                    || entry.get().status() == WebhookStatus.IGNORED) {
                 return Optional.<Replayed>empty();
             }
             long target = entry.get().duplicateOf() != null ? entry.get().duplicateOf() : webhookId;
-            WebhookLog.mark(h, target, WebhookStatus.ACCEPTED, "replay requested", entry.get().attempts(), clock.instant());
+            WebhookLog.mark(
+                    h,
+                    target,
+                    WebhookStatus.ACCEPTED,
+                    "replay requested",
+                    entry.get().attempts(),
+                    clock.instant());
             long job = queue.enqueue(h, Jobs.processWebhook(target));
             return Optional.of(new Replayed(webhookId, target, job));
         });

@@ -11,8 +11,7 @@ public final class Jobs {
     /** Re-fetch one appointment (coalesced after duplicates); payload = the appointment id. */
     public static final String REFRESH_APPOINTMENT = "refresh";
 
-    private Jobs() {
-    }
+    private Jobs() {}
 
     /** Processes stored webhook {@code webhookId}. */
     public static JobRequest processWebhook(long webhookId) {

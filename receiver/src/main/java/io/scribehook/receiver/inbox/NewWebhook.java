@@ -22,14 +22,41 @@ public record NewWebhook(
 
     /** A request a guard refused: no body kept. */
     public static NewWebhook rejected(Instant at, String reason, String sourceIp, int httpStatus) {
-        return new NewWebhook(at, WebhookStatus.REJECTED, reason, null, null, null, null, null, null, sourceIp,
-                httpStatus, null, null, null, null);
+        return new NewWebhook(
+                at,
+                WebhookStatus.REJECTED,
+                reason,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                sourceIp,
+                httpStatus,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** This webhook as stored at {@code at} with {@code status}; a redelivery of {@code original} when not null. */
     NewWebhook as(Instant at, WebhookStatus status, Long original) {
-        return new NewWebhook(at, status, status == WebhookStatus.IGNORED ? "unknown event type" : null, eventType,
-                resourceId, resourceType, bodyShape, profile, keyId, sourceIp, httpStatus, bodySha256, dedupeKey,
-                original, body);
+        return new NewWebhook(
+                at,
+                status,
+                status == WebhookStatus.IGNORED ? "unknown event type" : null,
+                eventType,
+                resourceId,
+                resourceType,
+                bodyShape,
+                profile,
+                keyId,
+                sourceIp,
+                httpStatus,
+                bodySha256,
+                dedupeKey,
+                original,
+                body);
     }
 }

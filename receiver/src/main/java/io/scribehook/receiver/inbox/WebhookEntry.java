@@ -23,5 +23,4 @@ public record WebhookEntry(
         String bodySha256,
         Long duplicateOf,
         int attempts,
-        Instant processedAt) {
-}
+        Instant processedAt) {}

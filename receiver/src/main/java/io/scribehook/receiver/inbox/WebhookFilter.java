@@ -7,8 +7,14 @@ import java.time.Instant;
  *
  * @param beforeId keyset cursor: only rows with a smaller id (newest first)
  */
-public record WebhookFilter(String eventType, WebhookStatus status, String resourceId, Instant since, Instant until,
-                            Long beforeId, int limit) {
+public record WebhookFilter(
+        String eventType,
+        WebhookStatus status,
+        String resourceId,
+        Instant since,
+        Instant until,
+        Long beforeId,
+        int limit) {
 
     public static WebhookFilter all(int limit) {
         return new WebhookFilter(null, null, null, null, null, null, limit);

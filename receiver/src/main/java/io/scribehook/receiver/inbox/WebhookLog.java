@@ -1,5 +1,6 @@
 package io.scribehook.receiver.inbox;
 
+import io.scribehook.store.BulkInsert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,22 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import io.scribehook.store.BulkInsert;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Queries on the webhook log ({@code receiver_webhooks}). Every method runs on the caller's handle. */
 public final class WebhookLog {
-    private static final String COLUMNS = "id, received_at, updated_at, status, reason, event_type, resource_id, resource_type, "
-            + "body_shape, profile, key_id, source_ip, http_status, body_sha256, duplicate_of, attempts, processed_at";
+    private static final String COLUMNS =
+            "id, received_at, updated_at, status, reason, event_type, resource_id, resource_type, "
+                    + "body_shape, profile, key_id, source_ip, http_status, body_sha256, duplicate_of, attempts, processed_at";
 
-    private WebhookLog() {
-    }
+    private WebhookLog() {}
 
-    private static final String INSERT_COLUMNS = "INSERT INTO receiver_webhooks (received_at, updated_at, status, reason, "
-            + "event_type, resource_id, resource_type, body_shape, profile, key_id, source_ip, http_status, body_sha256, "
-            + "dedupe_key, duplicate_of, body) VALUES ";
+    private static final String INSERT_COLUMNS =
+            "INSERT INTO receiver_webhooks (received_at, updated_at, status, reason, "
+                    + "event_type, resource_id, resource_type, body_shape, profile, key_id, source_ip, http_status, body_sha256, "
+                    + "dedupe_key, duplicate_of, body) VALUES ";
     private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int INSERT_CHUNK = 500;
 
@@ -42,7 +43,8 @@ public final class WebhookLog {
         List<Long> ids = new ArrayList<>(rows.size());
         for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
             List<NewWebhook> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
-            StringBuilder sql = new StringBuilder(INSERT_COLUMNS.length() + chunk.size() * (INSERT_ROW.length() + 2) + 16)
+            StringBuilder sql = new StringBuilder(
+                            INSERT_COLUMNS.length() + chunk.size() * (INSERT_ROW.length() + 2) + 16)
                     .append(INSERT_COLUMNS);
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(INSERT_ROW);
@@ -93,9 +95,11 @@ public final class WebhookLog {
         h.createQuery("SELECT dedupe_key, min(id) FROM receiver_webhooks WHERE resource_id IN (<resources>) "
                         + "AND received_at >= :since AND dedupe_key IN (<keys>) AND status <> 'duplicate' "
                         + "AND status <> 'rejected' GROUP BY dedupe_key")
-                .bindList("resources", List.copyOf(resources)).bindList("keys", List.copyOf(keys))
+                .bindList("resources", List.copyOf(resources))
+                .bindList("keys", List.copyOf(keys))
                 .bind("since", since.toEpochMilli())
-                .map((rs, ctx) -> out.put(rs.getString(1), rs.getLong(2))).list();
+                .map((rs, ctx) -> out.put(rs.getString(1), rs.getLong(2)))
+                .list();
         return out;
     }
 
@@ -108,36 +112,49 @@ public final class WebhookLog {
         String byResource = resourceId == null ? "resource_id IS NULL" : "resource_id = :r";
         return h.createQuery("SELECT id FROM receiver_webhooks WHERE " + byResource + " AND received_at >= :since "
                         + "AND dedupe_key = :k AND status <> 'duplicate' AND status <> 'rejected' ORDER BY id LIMIT 1")
-                .bind("r", resourceId).bind("k", dedupeKey).bind("since", since.toEpochMilli())
-                .mapTo(Long.class).findOne();
+                .bind("r", resourceId)
+                .bind("k", dedupeKey)
+                .bind("since", since.toEpochMilli())
+                .mapTo(Long.class)
+                .findOne();
     }
 
     /** Whether any webhook in the log names {@code resourceId} as its resource (through the resource index). */
     public static boolean anyForResource(Handle h, String resourceId) {
         return h.createQuery("SELECT 1 FROM receiver_webhooks WHERE resource_id = :r LIMIT 1")
-                .bind("r", resourceId).mapTo(Integer.class).findOne().isPresent();
+                .bind("r", resourceId)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent();
     }
 
     public static Optional<WebhookEntry> find(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM receiver_webhooks WHERE id = :id")
-                .bind("id", id).map(WebhookLog::entry).findOne();
+                .bind("id", id)
+                .map(WebhookLog::entry)
+                .findOne();
     }
 
     /** The entry with its stored body; empty when the id is unknown or no body was kept (rejected). */
     public static Optional<Stored> findWithBody(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + ", body FROM receiver_webhooks WHERE id = :id AND body IS NOT NULL")
-                .bind("id", id).map((rs, ctx) -> new Stored(entry(rs, ctx), rs.getBytes("body"))).findOne();
+                .bind("id", id)
+                .map((rs, ctx) -> new Stored(entry(rs, ctx), rs.getBytes("body")))
+                .findOne();
     }
 
     /** A log entry and the raw body it arrived with. */
-    public record Stored(WebhookEntry entry, byte[] body) {
-    }
+    public record Stored(WebhookEntry entry, byte[] body) {}
 
     /** Records a processing attempt's end: status, reason (no PHI) and the attempt count. */
     public static void mark(Handle h, long id, WebhookStatus status, String reason, int attempts, Instant now) {
         h.createUpdate("UPDATE receiver_webhooks SET status = :s, reason = :r, attempts = :a, updated_at = :now, "
                         + "processed_at = CASE WHEN :s = 'processed' THEN :now ELSE processed_at END WHERE id = :id")
-                .bind("s", status.id()).bind("r", reason).bind("a", attempts).bind("now", now.toEpochMilli()).bind("id", id)
+                .bind("s", status.id())
+                .bind("r", reason)
+                .bind("a", attempts)
+                .bind("now", now.toEpochMilli())
+                .bind("id", id)
                 .execute();
     }
 
@@ -180,26 +197,43 @@ public final class WebhookLog {
 
     /** Ids of webhooks whose processing failed or died, received since {@code since}, oldest first (replay). */
     public static List<Long> failedIds(Handle h, Instant since, int limit) {
-        return h.createQuery("SELECT id FROM receiver_webhooks WHERE status IN ('failed', 'dead') AND received_at >= :since "
-                        + "ORDER BY received_at, id LIMIT :limit")
-                .bind("since", since.toEpochMilli()).bind("limit", limit)
-                .mapTo(Long.class).list();
+        return h.createQuery(
+                        "SELECT id FROM receiver_webhooks WHERE status IN ('failed', 'dead') AND received_at >= :since "
+                                + "ORDER BY received_at, id LIMIT :limit")
+                .bind("since", since.toEpochMilli())
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list();
     }
 
     /** Deletes at most {@code batch} rows received before {@code cutoff}; returns how many. */
     public static int deleteReceivedBefore(Handle h, Instant cutoff, int batch) {
         return h.createUpdate("DELETE FROM receiver_webhooks WHERE id IN "
                         + "(SELECT id FROM receiver_webhooks WHERE received_at < :cutoff ORDER BY id LIMIT :batch)")
-                .bind("cutoff", cutoff.toEpochMilli()).bind("batch", batch).execute();
+                .bind("cutoff", cutoff.toEpochMilli())
+                .bind("batch", batch)
+                .execute();
     }
 
     private static WebhookEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new WebhookEntry(rs.getLong("id"), instant(rs, "received_at"), instant(rs, "updated_at"),
-                WebhookStatus.byId(rs.getString("status")).orElse(WebhookStatus.FAILED), rs.getString("reason"),
-                rs.getString("event_type"), rs.getString("resource_id"), rs.getString("resource_type"),
-                rs.getString("body_shape"), rs.getString("profile"), rs.getString("key_id"), rs.getString("source_ip"),
-                rs.getInt("http_status"), rs.getString("body_sha256"), nullableLong(rs, "duplicate_of"),
-                rs.getInt("attempts"), instant(rs, "processed_at"));
+        return new WebhookEntry(
+                rs.getLong("id"),
+                instant(rs, "received_at"),
+                instant(rs, "updated_at"),
+                WebhookStatus.byId(rs.getString("status")).orElse(WebhookStatus.FAILED),
+                rs.getString("reason"),
+                rs.getString("event_type"),
+                rs.getString("resource_id"),
+                rs.getString("resource_type"),
+                rs.getString("body_shape"),
+                rs.getString("profile"),
+                rs.getString("key_id"),
+                rs.getString("source_ip"),
+                rs.getInt("http_status"),
+                rs.getString("body_sha256"),
+                nullableLong(rs, "duplicate_of"),
+                rs.getInt("attempts"),
+                instant(rs, "processed_at"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -14,7 +14,8 @@ public enum LifecycleEvent {
     RECORDING_COMPLETED(EventTypes.APPOINTMENT_RECORDING_COMPLETED, "recording_completed_at", false, "recorded"),
     TRANSCRIPT_STARTED(EventTypes.APPOINTMENT_TRANSCRIPT_STARTED, "transcript_started_at", true, "transcribing"),
     TRANSCRIPT_FAILED(EventTypes.APPOINTMENT_TRANSCRIPT_FAILED, "transcript_failed_at", false, "transcript_failed"),
-    TRANSCRIPT_AVAILABLE(EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE, "transcript_available_at", false, "transcript_available");
+    TRANSCRIPT_AVAILABLE(
+            EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE, "transcript_available_at", false, "transcript_available");
 
     private final String wireName;
     private final String column;

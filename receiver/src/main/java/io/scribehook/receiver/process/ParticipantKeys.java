@@ -32,7 +32,8 @@ public final class ParticipantKeys {
 
     /** This database's instance; its server key is read (or created) on first use. */
     public static ParticipantKeys of(Database db, Clock clock) {
-        return db.component(ParticipantKeys.class,
+        return db.component(
+                ParticipantKeys.class,
                 d -> new ParticipantKeys(() -> ServerKeys.getOrCreate(d, SERVER_KEY_NAME, clock)));
     }
 

@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 
 /** Who a participant was in the meeting, as far as the payload and the fetched appointment tell. */
 public enum ParticipantRole {
-    HOST("host"), PARTICIPANT("participant"), UNKNOWN("unknown");
+    HOST("host"),
+    PARTICIPANT("participant"),
+    UNKNOWN("unknown");
 
     private final String id;
 
@@ -38,7 +40,9 @@ public enum ParticipantRole {
             return UNKNOWN;
         }
         AppointmentSnapshot.Person host = Stream.of(snapshot.user(), snapshot.otherParty())
-                .filter(p -> p != null && e.hostUserId().equals(p.id())).findFirst().orElse(null);
+                .filter(p -> p != null && e.hostUserId().equals(p.id()))
+                .findFirst()
+                .orElse(null);
         if (host == null) {
             return UNKNOWN;
         }
@@ -53,7 +57,8 @@ public enum ParticipantRole {
         }
         String name = ParticipantKeys.normalName(e.participantName());
         String hostName = ParticipantKeys.normalName(Stream.of(host.firstName(), host.lastName())
-                .filter(Objects::nonNull).collect(Collectors.joining(" ")));
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining(" ")));
         if (name != null && hostName != null) {
             if (name.equals(hostName)) {
                 return HOST;

@@ -22,5 +22,4 @@ public record RecordingState(
         Instant transcriptFailedAt,
         Duration recordingDuration,
         Instant firstArrivalAt,
-        Instant lastArrivalAt) {
-}
+        Instant lastArrivalAt) {}

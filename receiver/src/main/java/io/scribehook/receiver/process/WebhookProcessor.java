@@ -6,6 +6,7 @@ import io.scribehook.core.event.EventTypes;
 import io.scribehook.core.event.ParseResult;
 import io.scribehook.core.event.ThinEvent;
 import io.scribehook.core.event.ThinPayloadCodec;
+import io.scribehook.core.time.Jitter;
 import io.scribehook.receiver.healthie.AppointmentSnapshot;
 import io.scribehook.receiver.healthie.FetchResult;
 import io.scribehook.receiver.healthie.HealthieClient;
@@ -20,7 +21,6 @@ import io.scribehook.store.queue.Job;
 import io.scribehook.store.queue.JobHandlers;
 import io.scribehook.store.queue.JobOutcome;
 import io.scribehook.store.queue.JobQueue;
-import io.scribehook.core.time.Jitter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +49,8 @@ public final class WebhookProcessor {
     private final Counter dead;
     private final Counter waited;
 
-    public WebhookProcessor(Database db, JobQueue queue, Optional<HealthieClient> healthie, Clock clock,
-            MeterRegistry registry) {
+    public WebhookProcessor(
+            Database db, JobQueue queue, Optional<HealthieClient> healthie, Clock clock, MeterRegistry registry) {
         this.db = db;
         this.queue = queue;
         this.healthie = healthie;
@@ -62,8 +62,10 @@ public final class WebhookProcessor {
     }
 
     private static Counter outcome(MeterRegistry registry, String outcome) {
-        return Counter.builder("scribehook_receiver_jobs").tag("outcome", outcome)
-                .description("receiver job attempts by outcome").register(registry);
+        return Counter.builder("scribehook_receiver_jobs")
+                .tag("outcome", outcome)
+                .description("receiver job attempts by outcome")
+                .register(registry);
     }
 
     /** The receiver's job handlers: {@link Jobs#PROCESS_WEBHOOK} and {@link Jobs#REFRESH_APPOINTMENT}. */
@@ -121,7 +123,8 @@ public final class WebhookProcessor {
         return new Step.Ok(db.writer().write(h -> {
             Instant now = clock.instant();
             AppointmentSnapshots.store(h, appointmentId, snapshot, now);
-            lifecycle.ifPresent(le -> RecordingLifecycle.record(h, appointmentId, le, eventTime(e, le, snapshot), entry.receivedAt()));
+            lifecycle.ifPresent(le ->
+                    RecordingLifecycle.record(h, appointmentId, le, eventTime(e, le, snapshot), entry.receivedAt()));
             if (EventTypes.APPOINTMENT_PARTICIPANT_JOINED.equals(e.eventType())) {
                 Attendance.record(h, e, snapshot, "joined", entry.id(), entry.bodySha256(), now);
             } else if (EventTypes.APPOINTMENT_PARTICIPANT_LEFT.equals(e.eventType())) {
@@ -145,7 +148,8 @@ public final class WebhookProcessor {
             return snooze(notConfigured());
         }
         FetchResult<AppointmentSnapshot> fetched = healthie.get().appointment(appointmentId);
-        FetchResult<List<TranscriptRef>> list = fetched.isFound() ? healthie.get().transcripts(appointmentId) : new FetchResult.NotFound<>();
+        FetchResult<List<TranscriptRef>> list =
+                fetched.isFound() ? healthie.get().transcripts(appointmentId) : new FetchResult.NotFound<>();
         Optional<Step> failed = failure(fetched).or(() -> failure(list));
         if (failed.isPresent()) {
             switch (failed.get()) {
@@ -165,7 +169,11 @@ public final class WebhookProcessor {
         }
         CompletionResult completion = db.writer().write(h -> {
             Instant now = clock.instant();
-            AppointmentSnapshots.store(h, appointmentId, fetched instanceof FetchResult.Found<AppointmentSnapshot> f ? f.value() : null, now);
+            AppointmentSnapshots.store(
+                    h,
+                    appointmentId,
+                    fetched instanceof FetchResult.Found<AppointmentSnapshot> f ? f.value() : null,
+                    now);
             if (list instanceof FetchResult.Found<List<TranscriptRef>> f) {
                 Transcripts.upsert(h, appointmentId, f.value(), now);
             }
@@ -186,7 +194,13 @@ public final class WebhookProcessor {
             case Step.Transient t -> {
                 boolean last = job.attempt() >= job.maxAttempts();
                 db.writer().write(h -> {
-                    WebhookLog.mark(h, webhookId, last ? WebhookStatus.DEAD : WebhookStatus.FAILED, t.reason(), job.attempt(), now);
+                    WebhookLog.mark(
+                            h,
+                            webhookId,
+                            last ? WebhookStatus.DEAD : WebhookStatus.FAILED,
+                            t.reason(),
+                            job.attempt(),
+                            now);
                     return null;
                 });
                 if (last) {
@@ -228,7 +242,9 @@ public final class WebhookProcessor {
 
     /** Without an API to fetch from, jobs wait for one to be configured (the server reads it at start). */
     private Step.Wait notConfigured() {
-        return new Step.Wait(clock.instant().plus(NOT_CONFIGURED_WAIT), "no Healthie API configured (set SCRIBEHOOK_HEALTHIE_API_URL)");
+        return new Step.Wait(
+                clock.instant().plus(NOT_CONFIGURED_WAIT),
+                "no Healthie API configured (set SCRIBEHOOK_HEALTHIE_API_URL)");
     }
 
     private static Optional<Step> failure(FetchResult<?> r) {
@@ -250,10 +266,16 @@ public final class WebhookProcessor {
         }
         var files = snapshot.recordingFiles().stream();
         return switch (le) {
-            case RECORDING_STARTED -> files.map(AppointmentSnapshot.RecordingFile::recordingStart).filter(Objects::nonNull)
-                    .min(Comparator.naturalOrder()).orElse(null);
-            case RECORDING_STOPPED, RECORDING_COMPLETED -> files.map(AppointmentSnapshot.RecordingFile::recordingEnd)
-                    .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+            case RECORDING_STARTED ->
+                files.map(AppointmentSnapshot.RecordingFile::recordingStart)
+                        .filter(Objects::nonNull)
+                        .min(Comparator.naturalOrder())
+                        .orElse(null);
+            case RECORDING_STOPPED, RECORDING_COMPLETED ->
+                files.map(AppointmentSnapshot.RecordingFile::recordingEnd)
+                        .filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder())
+                        .orElse(null);
             default -> null;
         };
     }

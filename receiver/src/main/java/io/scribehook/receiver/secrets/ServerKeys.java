@@ -17,10 +17,10 @@ import org.jdbi.v3.core.Handle;
 public final class ServerKeys {
     /** Length of a new key. */
     public static final int KEY_BYTES = 32;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ServerKeys() {
-    }
+    private ServerKeys() {}
 
     /** The key called {@code name}, created (random, {@link #KEY_BYTES} bytes) if there is none yet. */
     public static byte[] getOrCreate(Database db, String name, Clock clock) {
@@ -33,16 +33,22 @@ public final class ServerKeys {
         return db.writer().write(h -> {
             h.createUpdate("INSERT INTO receiver_keys (name, value, created_at) VALUES (:n, :v, :t) "
                             + "ON CONFLICT (name) DO NOTHING")
-                    .bind("n", name).bind("v", HexFormat.of().formatHex(fresh)).bind("t", clock.millis())
+                    .bind("n", name)
+                    .bind("v", HexFormat.of().formatHex(fresh))
+                    .bind("t", clock.millis())
                     .execute();
-            return find(h, name).orElseThrow(() -> new IllegalStateException(
-                    "server key '" + name + "' is missing right after it was stored"));
+            return find(h, name)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "server key '" + name + "' is missing right after it was stored"));
         });
     }
 
     private static Optional<byte[]> find(Handle h, String name) {
-        return h.createQuery("SELECT value FROM receiver_keys WHERE name = :n").bind("n", name)
-                .mapTo(String.class).findOne().map(v -> decode(name, v));
+        return h.createQuery("SELECT value FROM receiver_keys WHERE name = :n")
+                .bind("n", name)
+                .mapTo(String.class)
+                .findOne()
+                .map(v -> decode(name, v));
     }
 
     private static byte[] decode(String name, String value) {

@@ -35,8 +35,13 @@ public final class VerifierSource {
     private volatile int secretCount;
     private volatile Instant loadedAt;
 
-    public VerifierSource(Database db, List<Profile> profiles, List<WebhookSecret> configured, String publicPath,
-                          Clock clock, Duration refreshEvery) {
+    public VerifierSource(
+            Database db,
+            List<Profile> profiles,
+            List<WebhookSecret> configured,
+            String publicPath,
+            Clock clock,
+            Duration refreshEvery) {
         this.db = db;
         this.profiles = profiles;
         this.configured = configured;
@@ -52,17 +57,21 @@ public final class VerifierSource {
      */
     public VerificationResult verify(HttpMessage message) {
         WebhookVerifier v = current();
-        return v == null ? new VerificationResult.Failed(Reason.UNKNOWN_KEY, "no webhook secret is configured on this receiver")
+        return v == null
+                ? new VerificationResult.Failed(Reason.UNKNOWN_KEY, "no webhook secret is configured on this receiver")
                 : v.verify(message);
     }
 
     private WebhookVerifier current() {
-        if (Duration.between(loadedAt, clock.instant()).compareTo(refreshEvery) > 0 && refreshing.compareAndSet(false, true)) {
+        if (Duration.between(loadedAt, clock.instant()).compareTo(refreshEvery) > 0
+                && refreshing.compareAndSet(false, true)) {
             Thread.ofVirtual().name("secret-refresh").start(() -> {
                 try {
                     reload();
                 } catch (RuntimeException e) {
-                    LOG.warn("could not re-read webhook secrets: {}", e.getClass().getSimpleName());
+                    LOG.warn(
+                            "could not re-read webhook secrets: {}",
+                            e.getClass().getSimpleName());
                 } finally {
                     refreshing.set(false);
                 }
@@ -80,8 +89,14 @@ public final class VerifierSource {
     public synchronized void reload() {
         List<WebhookSecret> all = new ArrayList<>(configured);
         all.addAll(db.jdbi().withHandle(SecretStore::all));
-        verifier = all.isEmpty() ? null
-                : WebhookVerifier.builder().profiles(profiles).secrets(all).publicPath(publicPath).clock(clock).build();
+        verifier = all.isEmpty()
+                ? null
+                : WebhookVerifier.builder()
+                        .profiles(profiles)
+                        .secrets(all)
+                        .publicPath(publicPath)
+                        .clock(clock)
+                        .build();
         secretCount = all.size();
         loadedAt = clock.instant();
     }

@@ -82,12 +82,34 @@ class CidrTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "10.0.0.0/", "10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/08", "10.0.0.0/8/8",
-            "10.0.0/8", "10.0.0.0 /8", "/8", "2001:db8::/129", "localhost", "localhost/8", "example.com/24",
-            "::ffff:10.0.0.0/64", "10.0.0.0/abc", "10.0.0.0/1e1", "fe80::1%eth0/64", "[2001:db8::]/32", "*"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "10.0.0.0/",
+                "10.0.0.0/33",
+                "10.0.0.0/-1",
+                "10.0.0.0/08",
+                "10.0.0.0/8/8",
+                "10.0.0/8",
+                "10.0.0.0 /8",
+                "/8",
+                "2001:db8::/129",
+                "localhost",
+                "localhost/8",
+                "example.com/24",
+                "::ffff:10.0.0.0/64",
+                "10.0.0.0/abc",
+                "10.0.0.0/1e1",
+                "fe80::1%eth0/64",
+                "[2001:db8::]/32",
+                "*"
+            })
     void parseErrorsNameTheValueAndTheForm(String text) {
-        assertThatThrownBy(() -> Cidr.parse(text)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'" + text + "'").hasMessageContaining("10.0.0.0/8");
+        assertThatThrownBy(() -> Cidr.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + text + "'")
+                .hasMessageContaining("10.0.0.0/8");
     }
 
     @Test

@@ -106,21 +106,37 @@ class ClientAddressResolverTest {
                 .isEqualTo(resolved(ip("2001:db8:cafe::17")));
         assertThat(fwd(r, PROXY2, "for=192.0.2.60;proto=http;by=203.0.113.43")).isEqualTo(resolved(ip("192.0.2.60")));
         assertThat(fwd(r, PROXY2, "for=\"52.4.158.130:8080\", for=10.0.1.1")).isEqualTo(resolved(CLIENT));
-        assertThat(fwd(r, PROXY2, "by=10.0.2.2;for=52.4.158.130;host=\"a,b;c\"")).isEqualTo(resolved(CLIENT));
+        assertThat(fwd(r, PROXY2, "by=10.0.2.2;for=52.4.158.130;host=\"a,b;c\""))
+                .isEqualTo(resolved(CLIENT));
         assertThat(fwd(r, PROXY2, "for=\"\\[2001:db8::5\\]\"")).isEqualTo(resolved(ip("2001:db8::5")));
     }
 
     @Test
     void forwardedIsPreferredOverXForwardedFor() {
         ClientAddressResolver r = ClientAddressResolver.parse("10.0.0.0/8");
-        assertThat(r.resolve(PROXY2, List.of("203.0.113.9"), List.of("for=52.4.158.130"))).isEqualTo(resolved(CLIENT));
+        assertThat(r.resolve(PROXY2, List.of("203.0.113.9"), List.of("for=52.4.158.130")))
+                .isEqualTo(resolved(CLIENT));
         assertThat(r.resolve(PROXY2, List.of("52.4.158.130"), List.of("for=unknown")))
                 .isInstanceOf(Unresolvable.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"unknown", "_hidden", "example.com", "01.2.3.4", "1.2.3.4:99999", "[1.2.3.4]", "[::1",
-            "1.2.3.4:", "garbage!", "1.2.3.4 5.6.7.8", "fe80::1%eth0", ",", "\u0000"})
+    @ValueSource(
+            strings = {
+                "unknown",
+                "_hidden",
+                "example.com",
+                "01.2.3.4",
+                "1.2.3.4:99999",
+                "[1.2.3.4]",
+                "[::1",
+                "1.2.3.4:",
+                "garbage!",
+                "1.2.3.4 5.6.7.8",
+                "fe80::1%eth0",
+                ",",
+                "\u0000"
+            })
     void unparsableXForwardedForHopsFailClosed(String hop) {
         ClientAddressResolver r = ClientAddressResolver.parse("10.0.0.0/8");
         Resolution res = xff(r, PROXY2, hop);
@@ -129,9 +145,22 @@ class ClientAddressResolverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"for=unknown", "for=_gazonk", "for=\"_mdn\"", "proto=https", "for=1.2.3.4;for=5.6.7.8",
-            "for=\"1.2.3.4", "for=\"1.2.3.4\"x", "for=1.2.\"3.4", "for", "=1.2.3.4", "for=\"[2001:db8::1]:http\"",
-            "for=[2001:db8::1]x", "for=\"2001:db8::1]\""})
+    @ValueSource(
+            strings = {
+                "for=unknown",
+                "for=_gazonk",
+                "for=\"_mdn\"",
+                "proto=https",
+                "for=1.2.3.4;for=5.6.7.8",
+                "for=\"1.2.3.4",
+                "for=\"1.2.3.4\"x",
+                "for=1.2.\"3.4",
+                "for",
+                "=1.2.3.4",
+                "for=\"[2001:db8::1]:http\"",
+                "for=[2001:db8::1]x",
+                "for=\"2001:db8::1]\""
+            })
     void unparsableForwardedHopsFailClosed(String line) {
         ClientAddressResolver r = ClientAddressResolver.parse("10.0.0.0/8");
         Resolution res = fwd(r, PROXY2, line);
@@ -159,6 +188,7 @@ class ClientAddressResolverTest {
         assertThat(r.isTrusted(ip("10.1.1.1"))).isTrue();
         assertThat(r.isTrusted(ip("11.1.1.1"))).isFalse();
         assertThatThrownBy(() -> ClientAddressResolver.parse("10.0.0.0/8, proxy.internal"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'proxy.internal'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'proxy.internal'");
     }
 }

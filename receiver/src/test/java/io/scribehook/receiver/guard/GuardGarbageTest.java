@@ -13,8 +13,30 @@ import org.junit.jupiter.api.Test;
  */
 class GuardGarbageTest {
     private static final String ALPHABET = "0123456789abcdefABCDEF:.,;/[]\"\\=_ -%forFORunknwxyz\u0000é١";
-    private static final String[] PIECES = {"for=", "\"", "[", "]", ":", "::", ",", ";", "1.2.3.4", "10.0.0.1",
-            "2001:db8::1", "::ffff:", "unknown", "_x", ":4711", " ", "proto=https", "by=", "/8", "/129", "255", "256"};
+    private static final String[] PIECES = {
+        "for=",
+        "\"",
+        "[",
+        "]",
+        ":",
+        "::",
+        ",",
+        ";",
+        "1.2.3.4",
+        "10.0.0.1",
+        "2001:db8::1",
+        "::ffff:",
+        "unknown",
+        "_x",
+        ":4711",
+        " ",
+        "proto=https",
+        "by=",
+        "/8",
+        "/129",
+        "255",
+        "256"
+    };
 
     private static String garbage(Random random) {
         StringBuilder b = new StringBuilder();
@@ -45,7 +67,9 @@ class GuardGarbageTest {
             } catch (IllegalArgumentException expected) {
                 assertThat(expected.getMessage()).isNotBlank();
             }
-            IpLiteral.tryParse(s).ifPresent(a -> assertThat(IpLiteral.parse(IpLiteral.format(a))).isEqualTo(a));
+            IpLiteral.tryParse(s)
+                    .ifPresent(a ->
+                            assertThat(IpLiteral.parse(IpLiteral.format(a))).isEqualTo(a));
         }
     }
 
@@ -56,7 +80,8 @@ class GuardGarbageTest {
         InetAddress[] peers = {IpLiteral.parse("10.0.0.1"), IpLiteral.parse("2001:db8::9"), IpLiteral.parse("8.8.8.8")};
         for (int i = 0; i < 50_000; i++) {
             InetAddress peer = peers[random.nextInt(peers.length)];
-            List<String> xff = random.nextBoolean() ? List.of(garbage(random)) : List.of(garbage(random), garbage(random));
+            List<String> xff =
+                    random.nextBoolean() ? List.of(garbage(random)) : List.of(garbage(random), garbage(random));
             List<String> fwd = random.nextInt(3) == 0 ? List.of(garbage(random)) : List.of();
             Resolution res = r.resolve(peer, xff, fwd);
             assertThat(res).isNotNull();

@@ -63,23 +63,27 @@ class IpAllowListTest {
         assertThat(list.allows(ip("2001:db8::beef"))).isTrue();
         assertThat(list.allows(ip("192.168.1.1"))).isFalse();
         assertThat(list.allows(ip("2001:db9::1"))).isFalse();
-        assertThat(list.describe()).isEqualTo(
-                "on: healthie-production (4 addresses), 10.0.0.0/8, 2001:db8::/32, healthie-staging (3 addresses)");
+        assertThat(list.describe())
+                .isEqualTo(
+                        "on: healthie-production (4 addresses), 10.0.0.0/8, 2001:db8::/32, healthie-staging (3 addresses)");
         assertThat(list.ranges()).hasSize(9);
     }
 
     @Test
     void namedListsAreExposed() {
         assertThat(IpAllowList.namedLists()).containsOnlyKeys("healthie-production", "healthie-staging");
-        assertThat(IpAllowList.namedLists().get(IpAllowList.HEALTHIE_PRODUCTION)).extracting(Cidr::toString)
+        assertThat(IpAllowList.namedLists().get(IpAllowList.HEALTHIE_PRODUCTION))
+                .extracting(Cidr::toString)
                 .containsExactly("52.4.158.130/32", "3.216.152.234/32", "54.243.233.84/32", "50.19.211.21/32");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"healthie-prod", "healthie", "production", "localhost", "off,10.0.0.0/8", "healthie_production"})
+    @ValueSource(
+            strings = {"healthie-prod", "healthie", "production", "localhost", "off,10.0.0.0/8", "healthie_production"})
     void unknownNamesAreNamedAndTheKnownOnesListed(String value) {
         String bad = value.split(",")[0];
-        assertThatThrownBy(() -> IpAllowList.parse(value)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> IpAllowList.parse(value))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'" + bad + "'")
                 .hasMessageContaining("healthie-production")
                 .hasMessageContaining("healthie-staging");
@@ -88,13 +92,15 @@ class IpAllowListTest {
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.0/33", "healthie-production,999.1.1.1", "example.com", "1.2.3.4;5.6.7.8", "*"})
     void badCidrsAreNamed(String value) {
-        assertThatThrownBy(() -> IpAllowList.parse(value)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> IpAllowList.parse(value))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("10.0.0.0/8");
     }
 
     @Test
     void onlySeparatorsIsAnError() {
-        assertThatThrownBy(() -> IpAllowList.parse(" , ,")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> IpAllowList.parse(" , ,"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no IP allow-list entry");
     }
 }

@@ -54,13 +54,16 @@ class SourceAddressGuardTest {
 
     @Test
     void describeAndConfigErrors() {
-        assertThat(SourceAddressGuard.fromConfig("healthie-production, 10.0.0.0/8", null).describe())
+        assertThat(SourceAddressGuard.fromConfig("healthie-production, 10.0.0.0/8", null)
+                        .describe())
                 .isEqualTo("IP allow-list on: healthie-production (4 addresses), 10.0.0.0/8; trusted proxies: none");
         assertThat(SourceAddressGuard.fromConfig(null, "10.0.0.0/8").describe())
                 .isEqualTo("IP allow-list off; trusted proxies: 10.0.0.0/8");
         assertThatThrownBy(() -> SourceAddressGuard.fromConfig("healthie-sandbox", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'healthie-sandbox'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'healthie-sandbox'");
         assertThatThrownBy(() -> SourceAddressGuard.fromConfig("off", "healthie-production"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'healthie-production'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'healthie-production'");
     }
 }

@@ -28,7 +28,10 @@ class CircuitBreakerTest {
     @Test
     void everyChangeOfStateIsToldOnceWithTheTimeATrialIsAllowed() {
         java.util.List<String> told = new java.util.ArrayList<>();
-        CircuitBreaker b = new CircuitBreaker(2, Duration.ofSeconds(10), clock,
+        CircuitBreaker b = new CircuitBreaker(
+                2,
+                Duration.ofSeconds(10),
+                clock,
                 (from, to, retryAt) -> told.add(from + ">" + to + (retryAt == null ? "" : "@" + retryAt)));
         Instant t0 = clock.instant();
         for (int i = 0; i < 5; i++) { // failures after the circuit opened change nothing
@@ -45,12 +48,13 @@ class CircuitBreakerTest {
         assertThat(b.tryAcquire()).isTrue();
         b.onSuccess();
         b.onSuccess();
-        assertThat(told).containsExactly(
-                "CLOSED>OPEN@" + t0.plusSeconds(10),
-                "OPEN>HALF_OPEN",
-                "HALF_OPEN>OPEN@" + t0.plusSeconds(20),
-                "OPEN>HALF_OPEN",
-                "HALF_OPEN>CLOSED");
+        assertThat(told)
+                .containsExactly(
+                        "CLOSED>OPEN@" + t0.plusSeconds(10),
+                        "OPEN>HALF_OPEN",
+                        "HALF_OPEN>OPEN@" + t0.plusSeconds(20),
+                        "OPEN>HALF_OPEN",
+                        "HALF_OPEN>CLOSED");
     }
 
     @Test

@@ -32,11 +32,14 @@ class HealthieApiSettingsTest {
     void rejectsNonsense() {
         HealthieApiSettings s = HealthieApiSettings.of(API, "k");
         assertThatThrownBy(() -> s.withBreaker(0, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> s.withRateLimit(-1, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> s.withRateLimit(-1, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("connectTimeout");
         assertThatThrownBy(() -> s.withApiVersion(" ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> HealthieApiSettings.of(API, null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> HealthieApiSettings.of(API, null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessage("apiKey");
     }
 }

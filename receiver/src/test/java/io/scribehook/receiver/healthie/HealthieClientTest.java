@@ -52,8 +52,12 @@ class HealthieClientTest {
         assertThat(r.header("Healthie-GraphQL-API-Version")).isEqualTo("2026-01-01");
         assertThat(r.header("Content-Type")).isEqualTo("application/json");
         assertThat(r.operation()).isEqualTo("appointment");
-        assertThat(r.query()).contains("appointment(id: $id)", "other_party { id first_name last_name email }",
-                "zoom_cloud_recording_files {", "will_be_scribed");
+        assertThat(r.query())
+                .contains(
+                        "appointment(id: $id)",
+                        "other_party { id first_name last_name email }",
+                        "zoom_cloud_recording_files {",
+                        "will_be_scribed");
         assertThat(r.variables().path("id").asText()).isEqualTo("42");
     }
 
@@ -78,7 +82,8 @@ class HealthieClientTest {
         assertThat(a.isGroup()).isFalse();
         assertThat(a.willBeScribed()).isTrue();
         assertThat(a.zoomMeetingId()).isEqualTo("88012345678");
-        assertThat(a.otherParty()).isEqualTo(new AppointmentSnapshot.Person("501", "Pat", "Example", "pat@example.com"));
+        assertThat(a.otherParty())
+                .isEqualTo(new AppointmentSnapshot.Person("501", "Pat", "Example", "pat@example.com"));
         assertThat(a.user().id()).isEqualTo("601");
         assertThat(a.user().email()).isEqualTo("dana.provider@clinic.example");
         assertThat(a.recordingFiles()).singleElement().satisfies(f -> {
@@ -93,8 +98,10 @@ class HealthieClientTest {
 
     @Test
     void appointmentToleratesNumericIdsAndMissingParts() {
-        standIn.answerNext(200, "{\"data\":{\"appointment\":{\"id\":7,\"date\":null,\"zoom_meeting_id\":880123,"
-                + "\"other_party\":null,\"zoom_cloud_recording_files\":[{\"id\":1,\"file_size\":\"12\"}]}}}");
+        standIn.answerNext(
+                200,
+                "{\"data\":{\"appointment\":{\"id\":7,\"date\":null,\"zoom_meeting_id\":880123,"
+                        + "\"other_party\":null,\"zoom_cloud_recording_files\":[{\"id\":1,\"file_size\":\"12\"}]}}}");
 
         FetchResult<AppointmentSnapshot> result = client.appointment("7");
 
@@ -125,21 +132,31 @@ class HealthieClientTest {
     @Test
     void notFoundNeedsTheCodeAtTheAppointmentItself() {
         standIn.graphQlErrorNext("NOT_FOUND", "Appointment not found");
-        assertThat(client.appointment("404")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
-                f -> assertThat(f.reason()).isEqualTo("GraphQL NOT_FOUND (HTTP 200)"));
+        assertThat(client.appointment("404"))
+                .isInstanceOfSatisfying(
+                        FetchResult.PermanentFailure.class,
+                        f -> assertThat(f.reason()).isEqualTo("GraphQL NOT_FOUND (HTTP 200)"));
 
         standIn.graphQlErrorNext("NOT_FOUND", "User not found", "appointment", "user");
-        assertThat(client.appointment("42")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
-                f -> assertThat(f.reason()).isEqualTo("GraphQL NOT_FOUND at appointment.user (HTTP 200)"));
+        assertThat(client.appointment("42"))
+                .isInstanceOfSatisfying(
+                        FetchResult.PermanentFailure.class,
+                        f -> assertThat(f.reason()).isEqualTo("GraphQL NOT_FOUND at appointment.user (HTTP 200)"));
 
         standIn.graphQlErrorNext(null, "Appointment does not exist", "appointment");
         assertThat(client.appointment("404")).isInstanceOf(FetchResult.PermanentFailure.class);
 
-        standIn.answerNext(200, body(HealthieStandIn.error("NOT_FOUND", "Appointment not found", "appointment"),
-                HealthieStandIn.error("FORBIDDEN", "Hidden", "appointment", "user")));
-        assertThat(client.appointment("404")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
-                f -> assertThat(f.reason()).isEqualTo(
-                        "GraphQL NOT_FOUND at appointment; FORBIDDEN at appointment.user (HTTP 200)"));
+        standIn.answerNext(
+                200,
+                body(
+                        HealthieStandIn.error("NOT_FOUND", "Appointment not found", "appointment"),
+                        HealthieStandIn.error("FORBIDDEN", "Hidden", "appointment", "user")));
+        assertThat(client.appointment("404"))
+                .isInstanceOfSatisfying(
+                        FetchResult.PermanentFailure.class,
+                        f -> assertThat(f.reason())
+                                .isEqualTo(
+                                        "GraphQL NOT_FOUND at appointment; FORBIDDEN at appointment.user (HTTP 200)"));
 
         standIn.graphQlErrorNext("RECORD_NOT_FOUND", "Couldn't find Appointment", "appointment");
         assertThat(client.appointment("404")).isEqualTo(new FetchResult.NotFound<>());
@@ -151,9 +168,12 @@ class HealthieClientTest {
         standIn.hideField("Appointment", "will_be_scribed");
 
         for (String id : List.of("42", "404")) {
-            assertThat(client.appointment(id)).as(id).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
-                    f -> assertThat(f.reason()).isEqualTo(
-                            "GraphQL undefinedField at ?.appointment.will_be_scribed (HTTP 200)"));
+            assertThat(client.appointment(id))
+                    .as(id)
+                    .isInstanceOfSatisfying(
+                            FetchResult.PermanentFailure.class,
+                            f -> assertThat(f.reason())
+                                    .isEqualTo("GraphQL undefinedField at ?.appointment.will_be_scribed (HTTP 200)"));
         }
         assertThat(client.transcripts("42")).as("a query without the field").isInstanceOf(FetchResult.Found.class);
         assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -164,18 +184,22 @@ class HealthieClientTest {
         standIn.answerNext(200, """
                 {"errors":[{"message":"Validation error (FieldUndefined@[appointment/foo]) : Field 'foo' in type                 'Appointment' is undefined","locations":[{"line":3,"column":5}],                "extensions":{"classification":"ValidationError"}}],"data":null}""");
 
-        assertThat(client.appointment("404")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
-                f -> assertThat(f.reason()).isEqualTo("GraphQL ValidationError FieldUndefined at appointment.foo (HTTP 200)"));
+        assertThat(client.appointment("404"))
+                .isInstanceOfSatisfying(
+                        FetchResult.PermanentFailure.class,
+                        f -> assertThat(f.reason())
+                                .isEqualTo("GraphQL ValidationError FieldUndefined at appointment.foo (HTTP 200)"));
     }
 
     @Test
     void authorisationErrorsArePermanent() {
         standIn.denyAppointment("42", "FORBIDDEN", "You may not view this appointment");
-        assertThat(client.appointment("42")).isEqualTo(
-                new FetchResult.PermanentFailure<>("GraphQL FORBIDDEN at appointment (HTTP 200)"));
+        assertThat(client.appointment("42"))
+                .isEqualTo(new FetchResult.PermanentFailure<>("GraphQL FORBIDDEN at appointment (HTTP 200)"));
 
         standIn.graphQlErrorNext("UNAUTHENTICATED", "API key expired");
-        assertThat(client.appointment("7")).isEqualTo(new FetchResult.PermanentFailure<>("GraphQL UNAUTHENTICATED (HTTP 200)"));
+        assertThat(client.appointment("7"))
+                .isEqualTo(new FetchResult.PermanentFailure<>("GraphQL UNAUTHENTICATED (HTTP 200)"));
         assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
@@ -184,8 +208,9 @@ class HealthieClientTest {
         HealthieApiSettings settings = standIn.settings(KEY).withBreaker(2, Duration.ofMinutes(1));
         try (HealthieClient c = new HealthieClient(settings, clock)) {
             standIn.graphQlErrorNext("INTERNAL_SERVER_ERROR", "Internal server error", "appointment");
-            assertThat(c.appointment("42")).isEqualTo(
-                    new FetchResult.TransientFailure<>("GraphQL INTERNAL_SERVER_ERROR at appointment (HTTP 200)"));
+            assertThat(c.appointment("42"))
+                    .isEqualTo(new FetchResult.TransientFailure<>(
+                            "GraphQL INTERNAL_SERVER_ERROR at appointment (HTTP 200)"));
             assertThat(c.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
 
             standIn.graphQlErrorNext("INTERNAL_SERVER_ERROR", "Internal server error");
@@ -224,12 +249,19 @@ class HealthieClientTest {
             standIn.answerNext(500, canary);
             reasons.add(reason(client.appointment("1")));
             standIn.messagesNext("url", canary);
-            reasons.add(reason(client.createWebhook("https://r.example/h", List.of("appointment.created"), true, true)));
+            reasons.add(
+                    reason(client.createWebhook("https://r.example/h", List.of("appointment.created"), true, true)));
 
-            assertThat(reasons).hasSize(8).allSatisfy(r -> assertThat(r).isNotBlank()
-                    .doesNotContainIgnoringCase("jane").doesNotContain("example.com", "may not view"));
+            assertThat(reasons)
+                    .hasSize(8)
+                    .allSatisfy(r -> assertThat(r)
+                            .isNotBlank()
+                            .doesNotContainIgnoringCase("jane")
+                            .doesNotContain("example.com", "may not view"));
             assertThat(reasons.get(0)).isEqualTo("GraphQL FORBIDDEN at appointment (HTTP 200)");
-            assertThat(reasons.get(4)).as("code and path that are not identifiers").isEqualTo("GraphQL ? at ?.? (HTTP 200)");
+            assertThat(reasons.get(4))
+                    .as("code and path that are not identifiers")
+                    .isEqualTo("GraphQL ? at ?.? (HTTP 200)");
             assertThat(logs.lines()).as("the failures were logged").hasSizeGreaterThanOrEqualTo(reasons.size() - 1);
             assertThat(logs.text()).doesNotContainIgnoringCase("jane").doesNotContain("example.com", "may not view");
         }
@@ -259,11 +291,16 @@ class HealthieClientTest {
 
         assertThat(standIn.lastRequest().query()).contains("transcripts {", "expiring_url", "transcript_type");
         List<TranscriptRef> list = ((FetchResult.Found<List<TranscriptRef>>) result).value();
-        assertThat(list).containsExactly(
-                new TranscriptRef("t1", "https://files.example/t1.vtt?sig=abc", "completed",
-                        Instant.parse("2026-03-02T15:00:00Z"), Instant.parse("2026-03-02T15:45:30Z"),
-                        "realtime_capture"),
-                new TranscriptRef("t2", null, "processing", null, null, "processed_recording"));
+        assertThat(list)
+                .containsExactly(
+                        new TranscriptRef(
+                                "t1",
+                                "https://files.example/t1.vtt?sig=abc",
+                                "completed",
+                                Instant.parse("2026-03-02T15:00:00Z"),
+                                Instant.parse("2026-03-02T15:45:30Z"),
+                                "realtime_capture"),
+                        new TranscriptRef("t2", null, "processing", null, null, "processed_recording"));
         assertThat(list.get(0).toString()).doesNotContain("sig=abc");
     }
 
@@ -290,8 +327,10 @@ class HealthieClientTest {
 
         FetchResult<AppointmentSnapshot> result = client.appointment("42");
 
-        assertThat(result).isInstanceOfSatisfying(FetchResult.TransientFailure.class,
-                f -> assertThat(f.reason()).contains("rate limited"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        FetchResult.TransientFailure.class,
+                        f -> assertThat(f.reason()).contains("rate limited"));
         assertThat(standIn.requestCount()).isEqualTo(1 + 3);
         assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
@@ -322,10 +361,13 @@ class HealthieClientTest {
     @Test
     void slowAnswerIsATransientTimeout() {
         standIn.slowNext(1);
-        HealthieApiSettings settings = standIn.settings(KEY).withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300));
+        HealthieApiSettings settings =
+                standIn.settings(KEY).withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300));
         try (HealthieClient c = new HealthieClient(settings, clock)) {
-            assertThat(c.appointment("42")).isInstanceOfSatisfying(FetchResult.TransientFailure.class,
-                    f -> assertThat(f.reason()).contains("timeout"));
+            assertThat(c.appointment("42"))
+                    .isInstanceOfSatisfying(
+                            FetchResult.TransientFailure.class,
+                            f -> assertThat(f.reason()).contains("timeout"));
         } finally {
             standIn.releaseSlow();
         }
@@ -335,8 +377,10 @@ class HealthieClientTest {
     void droppedConnectionIsATransientNetworkError() {
         standIn.dropConnectionNext(1);
 
-        assertThat(client.appointment("42")).isInstanceOfSatisfying(FetchResult.TransientFailure.class,
-                f -> assertThat(f.reason()).startsWith("network error"));
+        assertThat(client.appointment("42"))
+                .isInstanceOfSatisfying(
+                        FetchResult.TransientFailure.class,
+                        f -> assertThat(f.reason()).startsWith("network error"));
     }
 
     @Test
@@ -344,8 +388,10 @@ class HealthieClientTest {
         HealthieApiSettings settings = standIn.settings(KEY);
         standIn.close();
         try (HealthieClient c = new HealthieClient(settings, clock)) {
-            assertThat(c.appointment("42")).isInstanceOfSatisfying(FetchResult.TransientFailure.class,
-                    f -> assertThat(f.reason()).startsWith("network error"));
+            assertThat(c.appointment("42"))
+                    .isInstanceOfSatisfying(
+                            FetchResult.TransientFailure.class,
+                            f -> assertThat(f.reason()).startsWith("network error"));
         }
     }
 
@@ -360,20 +406,28 @@ class HealthieClientTest {
     @Test
     void otherGraphQlErrorsAndMalformedAnswersArePermanent() {
         standIn.graphQlErrorNext("INTERNAL_VALIDATION", "Field 'foo' doesn't apply");
-        assertThat(client.appointment("42")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
-                f -> assertThat(f.reason()).isEqualTo("GraphQL INTERNAL_VALIDATION (HTTP 200)"));
+        assertThat(client.appointment("42"))
+                .isInstanceOfSatisfying(
+                        FetchResult.PermanentFailure.class,
+                        f -> assertThat(f.reason()).isEqualTo("GraphQL INTERNAL_VALIDATION (HTTP 200)"));
 
         standIn.answerNext(200, "<html>not json</html>");
-        assertThat(client.appointment("42")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
-                f -> assertThat(f.reason()).contains("malformed"));
+        assertThat(client.appointment("42"))
+                .isInstanceOfSatisfying(
+                        FetchResult.PermanentFailure.class,
+                        f -> assertThat(f.reason()).contains("malformed"));
 
         standIn.answerNext(200, "{\"data\":{\"appointment\":[1,2]}}");
-        assertThat(client.appointment("42")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
-                f -> assertThat(f.reason()).contains("malformed"));
+        assertThat(client.appointment("42"))
+                .isInstanceOfSatisfying(
+                        FetchResult.PermanentFailure.class,
+                        f -> assertThat(f.reason()).contains("malformed"));
 
         standIn.answerNext(200, "{\"nothing\":true}");
-        assertThat(client.appointment("42")).isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
-                f -> assertThat(f.reason()).contains("malformed"));
+        assertThat(client.appointment("42"))
+                .isInstanceOfSatisfying(
+                        FetchResult.PermanentFailure.class,
+                        f -> assertThat(f.reason()).contains("malformed"));
     }
 
     @Test
@@ -391,7 +445,8 @@ class HealthieClientTest {
             int sent = standIn.requestCount();
 
             Instant opened = clock.instant();
-            assertThat(c.appointment("42")).as("not attempted, with the time a trial is allowed")
+            assertThat(c.appointment("42"))
+                    .as("not attempted, with the time a trial is allowed")
                     .isEqualTo(new FetchResult.Unavailable<>(opened.plus(Duration.ofMinutes(1))));
             clock.advance(Duration.ofSeconds(59));
             assertThat(c.appointment("42")).isInstanceOf(FetchResult.Unavailable.class);
@@ -405,12 +460,22 @@ class HealthieClientTest {
             assertThat(c.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
             assertThat(gauge(registry)).isEqualTo(0.0);
 
-            assertThat(registry.get(GraphQlTransport.REQUESTS_METER).tag("operation", "appointment")
-                    .tag("outcome", "server_error").counter().count()).isEqualTo(3.0);
-            assertThat(registry.get(GraphQlTransport.REQUESTS_METER).tag("outcome", "circuit_open")
-                    .counter().count()).isEqualTo(2.0);
-            assertThat(registry.get(GraphQlTransport.REQUESTS_METER).tag("outcome", "ok")
-                    .counter().count()).isEqualTo(1.0);
+            assertThat(registry.get(GraphQlTransport.REQUESTS_METER)
+                            .tag("operation", "appointment")
+                            .tag("outcome", "server_error")
+                            .counter()
+                            .count())
+                    .isEqualTo(3.0);
+            assertThat(registry.get(GraphQlTransport.REQUESTS_METER)
+                            .tag("outcome", "circuit_open")
+                            .counter()
+                            .count())
+                    .isEqualTo(2.0);
+            assertThat(registry.get(GraphQlTransport.REQUESTS_METER)
+                            .tag("outcome", "ok")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
         }
     }
 
@@ -424,11 +489,14 @@ class HealthieClientTest {
             assertThat(c.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
 
             clock.advance(Duration.ofSeconds(30));
-            assertThat(c.appointment("42")).isInstanceOfSatisfying(FetchResult.TransientFailure.class,
-                    f -> assertThat(f.reason()).startsWith("network error"));
+            assertThat(c.appointment("42"))
+                    .isInstanceOfSatisfying(
+                            FetchResult.TransientFailure.class,
+                            f -> assertThat(f.reason()).startsWith("network error"));
             assertThat(c.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
             int sent = standIn.requestCount();
-            assertThat(c.appointment("42")).isEqualTo(new FetchResult.Unavailable<>(clock.instant().plus(Duration.ofSeconds(30))));
+            assertThat(c.appointment("42"))
+                    .isEqualTo(new FetchResult.Unavailable<>(clock.instant().plus(Duration.ofSeconds(30))));
             assertThat(standIn.requestCount()).isEqualTo(sent);
         }
     }

@@ -193,26 +193,45 @@ public final class HealthieStandIn implements AutoCloseable {
      */
     public static ObjectNode sampleAppointment(String id) {
         ObjectNode a = JsonNodeFactory.instance.objectNode();
-        a.put("id", id).put("date", "2026-03-02 10:00:00 -0500").put("is_group", false)
-                .put("zoom_meeting_id", "88012345678").put("will_be_scribed", true);
-        a.putObject("other_party").put("id", "501").put("first_name", "Pat").put("last_name", "Example")
+        a.put("id", id)
+                .put("date", "2026-03-02 10:00:00 -0500")
+                .put("is_group", false)
+                .put("zoom_meeting_id", "88012345678")
+                .put("will_be_scribed", true);
+        a.putObject("other_party")
+                .put("id", "501")
+                .put("first_name", "Pat")
+                .put("last_name", "Example")
                 .put("email", "pat@example.com");
-        a.putObject("user").put("id", "601").put("first_name", "Dana").put("last_name", "Provider")
+        a.putObject("user")
+                .put("id", "601")
+                .put("first_name", "Dana")
+                .put("last_name", "Provider")
                 .put("email", "dana.provider@clinic.example");
-        a.putArray("zoom_cloud_recording_files").addObject()
-                .put("id", "rf-" + id).put("download_url", "https://zoom.example/rec/" + id + ".vtt")
-                .put("file_size", 2048).put("file_type", "TRANSCRIPT").put("meeting_id", "88012345678")
-                .put("recording_start", "2026-03-02T15:00:05Z").put("recording_end", "2026-03-02T15:45:00Z")
-                .put("recording_type", "audio_transcript").put("status", "completed");
+        a.putArray("zoom_cloud_recording_files")
+                .addObject()
+                .put("id", "rf-" + id)
+                .put("download_url", "https://zoom.example/rec/" + id + ".vtt")
+                .put("file_size", 2048)
+                .put("file_type", "TRANSCRIPT")
+                .put("meeting_id", "88012345678")
+                .put("recording_start", "2026-03-02T15:00:05Z")
+                .put("recording_end", "2026-03-02T15:45:00Z")
+                .put("recording_type", "audio_transcript")
+                .put("status", "completed");
         return a;
     }
 
     /** A transcript object as the API answers it. */
-    public static ObjectNode transcript(String id, String status, String type, String expiringUrl,
-                                        String start, String end) {
+    public static ObjectNode transcript(
+            String id, String status, String type, String expiringUrl, String start, String end) {
         ObjectNode t = JsonNodeFactory.instance.objectNode();
-        t.put("id", id).put("expiring_url", expiringUrl).put("status", status)
-                .put("transcript_start", start).put("transcript_end", end).put("transcript_type", type);
+        t.put("id", id)
+                .put("expiring_url", expiringUrl)
+                .put("status", status)
+                .put("transcript_start", start)
+                .put("transcript_end", end)
+                .put("transcript_type", type);
         return t;
     }
 
@@ -241,8 +260,12 @@ public final class HealthieStandIn implements AutoCloseable {
 
     /** The next {@code times} requests answer HTTP 429, with {@code Retry-After} unless null. */
     public HealthieStandIn http429Next(int times, String retryAfter) {
-        return queue(times, new Fault.Raw(429, "{\"errors\":[{\"message\":\"Too many requests\"}]}",
-                retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter)));
+        return queue(
+                times,
+                new Fault.Raw(
+                        429,
+                        "{\"errors\":[{\"message\":\"Too many requests\"}]}",
+                        retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter)));
     }
 
     /** The next {@code times} requests answer HTTP 503. */
@@ -384,18 +407,20 @@ public final class HealthieStandIn implements AutoCloseable {
     // ---- HTTP -------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(headers), body));
+            requests.add(new RecordedRequest(
+                    exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Map.copyOf(headers), body));
             if (!"POST".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "{\"errors\":[{\"message\":\"POST only\"}]}", Map.of());
                 return;
             }
             String key = requiredApiKey;
-            if (key != null && !("Basic " + key).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            if (key != null
+                    && !("Basic " + key).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 send(exchange, 401, "{\"errors\":[{\"message\":\"Unauthorized\"}]}", Map.of());
                 return;
             }
@@ -406,8 +431,12 @@ public final class HealthieStandIn implements AutoCloseable {
             if (fault == Fault.SLOW) {
                 awaitRelease();
             } else if (fault == Fault.RATE_LIMITED_GRAPHQL) {
-                send(exchange, 200, "{\"data\":null,\"errors\":[{\"message\":\"Too many requests\","
-                        + "\"extensions\":{\"code\":\"TOO_MANY_REQUESTS\"}}]}", Map.of());
+                send(
+                        exchange,
+                        200,
+                        "{\"data\":null,\"errors\":[{\"message\":\"Too many requests\","
+                                + "\"extensions\":{\"code\":\"TOO_MANY_REQUESTS\"}}]}",
+                        Map.of());
                 return;
             } else if (fault instanceof Fault.Raw raw) {
                 send(exchange, raw.status(), raw.body(), raw.headers());
@@ -450,8 +479,14 @@ public final class HealthieStandIn implements AutoCloseable {
     // ---- GraphQL, loosely -------------------------------------------------------------------
 
     static String operationOf(String query) {
-        for (String op : List.of("createWebhook", "updateWebhook", "deleteWebhook", "expireWebhookSignature",
-                "sendTestWebhook", "webhooks", "appointment")) {
+        for (String op : List.of(
+                "createWebhook",
+                "updateWebhook",
+                "deleteWebhook",
+                "expireWebhookSignature",
+                "sendTestWebhook",
+                "webhooks",
+                "appointment")) {
             if (query.contains(op + "(")) {
                 return op;
             }
@@ -474,24 +509,27 @@ public final class HealthieStandIn implements AutoCloseable {
             case "appointment" -> appointment(root, data, query, vars);
             case "createWebhook" -> data.set(op, createWebhook(input));
             case "updateWebhook" -> data.set(op, updateWebhook(input));
-            case "deleteWebhook" -> data.set(op, withWebhook(input, w -> {
-                webhooks.remove(parseId(w.path("id").asText()));
-                ObjectNode payload = mapper.createObjectNode();
-                payload.putArray("messages");
-                payload.set("webhook", w);
-                return payload;
-            }));
-            case "expireWebhookSignature" -> data.set(op, withWebhook(input, w -> {
-                w.put("signature_secret", newSecret());
-                return webhookPayload(w);
-            }));
-            case "sendTestWebhook" -> data.set(op, withWebhook(input, w -> {
-                testWebhooksSent.add(w.path("id").asText());
-                ObjectNode payload = mapper.createObjectNode();
-                payload.putArray("messages");
-                payload.put("sent", true);
-                return payload;
-            }));
+            case "deleteWebhook" ->
+                data.set(op, withWebhook(input, w -> {
+                    webhooks.remove(parseId(w.path("id").asText()));
+                    ObjectNode payload = mapper.createObjectNode();
+                    payload.putArray("messages");
+                    payload.set("webhook", w);
+                    return payload;
+                }));
+            case "expireWebhookSignature" ->
+                data.set(op, withWebhook(input, w -> {
+                    w.put("signature_secret", newSecret());
+                    return webhookPayload(w);
+                }));
+            case "sendTestWebhook" ->
+                data.set(op, withWebhook(input, w -> {
+                    testWebhooksSent.add(w.path("id").asText());
+                    ObjectNode payload = mapper.createObjectNode();
+                    payload.putArray("messages");
+                    payload.put("sent", true);
+                    return payload;
+                }));
             case "webhooks" -> data.set("webhooks", listWebhooks(vars));
             default -> {
                 root.remove("data");
@@ -529,12 +567,20 @@ public final class HealthieStandIn implements AutoCloseable {
     private boolean undefinedField(ObjectNode root, String query) {
         for (Map.Entry<String, String> hidden : hiddenFields.entrySet()) {
             String field = hidden.getKey();
-            if (Pattern.compile("\\b" + Pattern.quote(field) + "\\b").matcher(query).find()) {
+            if (Pattern.compile("\\b" + Pattern.quote(field) + "\\b")
+                    .matcher(query)
+                    .find()) {
                 Matcher name = OPERATION_NAME.matcher(query);
                 String operation = name.find() ? name.group(1) + " " + name.group(2) : "query";
-                ObjectNode error = error("undefinedField", "Field '" + field + "' doesn't exist on type '"
-                        + hidden.getValue() + "'", operation, operationOf(query), field);
-                ((ObjectNode) error.get("extensions")).put("typeName", hidden.getValue()).put("fieldName", field);
+                ObjectNode error = error(
+                        "undefinedField",
+                        "Field '" + field + "' doesn't exist on type '" + hidden.getValue() + "'",
+                        operation,
+                        operationOf(query),
+                        field);
+                ((ObjectNode) error.get("extensions"))
+                        .put("typeName", hidden.getValue())
+                        .put("fieldName", field);
                 root.putArray("errors").add(error);
                 return true;
             }
@@ -549,10 +595,12 @@ public final class HealthieStandIn implements AutoCloseable {
         }
         long id = webhookIds.incrementAndGet();
         ObjectNode w = mapper.createObjectNode();
-        w.put("id", String.valueOf(id)).put("url", url)
+        w.put("id", String.valueOf(id))
+                .put("url", url)
                 .put("is_enabled", input.path("is_enabled").asBoolean(true))
                 .put("should_retry", input.path("should_retry").asBoolean(true))
-                .put("signature_secret", newSecret()).putNull("warned_at");
+                .put("signature_secret", newSecret())
+                .putNull("warned_at");
         w.set("webhook_events", events(input.path("webhook_events")));
         webhooks.put(id, w);
         return webhookPayload(w);
@@ -588,7 +636,8 @@ public final class HealthieStandIn implements AutoCloseable {
 
     private ObjectNode listWebhooks(JsonNode vars) {
         int first = vars.path("first").asInt(20);
-        int offset = vars.hasNonNull("after") ? Integer.parseInt(vars.get("after").asText()) : 0;
+        int offset =
+                vars.hasNonNull("after") ? Integer.parseInt(vars.get("after").asText()) : 0;
         List<ObjectNode> all = new ArrayList<>(new TreeMap<>(webhooks).values());
         ObjectNode connection = mapper.createObjectNode();
         ArrayNode nodes = connection.putArray("nodes");
@@ -596,8 +645,7 @@ public final class HealthieStandIn implements AutoCloseable {
         for (int i = offset; i < end; i++) {
             nodes.add(all.get(i).deepCopy());
         }
-        connection.putObject("page_info").put("has_next_page", end < all.size())
-                .put("end_cursor", String.valueOf(end));
+        connection.putObject("page_info").put("has_next_page", end < all.size()).put("end_cursor", String.valueOf(end));
         connection.put("total_count", all.size());
         return connection;
     }
@@ -626,9 +674,12 @@ public final class HealthieStandIn implements AutoCloseable {
     private ArrayNode events(JsonNode input) {
         ArrayNode events = mapper.createArrayNode();
         for (JsonNode e : input) {
-            events.addObject().put("id", String.valueOf(eventIds.incrementAndGet()))
+            events.addObject()
+                    .put("id", String.valueOf(eventIds.incrementAndGet()))
                     .put("event_type", e.path("event_type").asText())
-                    .put("retry_count", 0).putNull("first_failed_at").putNull("last_failed_at");
+                    .put("retry_count", 0)
+                    .putNull("first_failed_at")
+                    .putNull("last_failed_at");
         }
         return events;
     }
@@ -672,13 +723,10 @@ public final class HealthieStandIn implements AutoCloseable {
         Fault SLOW = new Marker("slow");
         Fault DROP = new Marker("drop");
 
-        record Marker(String name) implements Fault {
-        }
+        record Marker(String name) implements Fault {}
 
-        record Raw(int status, String body, Map<String, String> headers) implements Fault {
-        }
+        record Raw(int status, String body, Map<String, String> headers) implements Fault {}
 
-        record Messages(String field, String message) implements Fault {
-        }
+        record Messages(String field, String message) implements Fault {}
     }
 }

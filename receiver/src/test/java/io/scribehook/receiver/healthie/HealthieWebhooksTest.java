@@ -35,15 +35,20 @@ class HealthieWebhooksTest {
 
         JsonNode input = standIn.lastRequest().variables().path("input");
         assertThat(standIn.lastRequest().operation()).isEqualTo("createWebhook");
-        assertThat(standIn.lastRequest().query()).contains("createWebhook(input: $input)", "signature_secret",
-                "messages { field message }", "webhook_events { id event_type retry_count first_failed_at last_failed_at }");
+        assertThat(standIn.lastRequest().query())
+                .contains(
+                        "createWebhook(input: $input)",
+                        "signature_secret",
+                        "messages { field message }",
+                        "webhook_events { id event_type retry_count first_failed_at last_failed_at }");
         assertThat(input.path("url").asText()).isEqualTo("https://receiver.example/healthie-webhooks");
         assertThat(input.path("is_enabled").asBoolean()).isTrue();
         assertThat(input.path("should_retry").asBoolean()).isTrue();
         assertThat(input.path("webhook_events").findValuesAsText("event_type")).isEqualTo(EVENTS);
         assertThat(input.has("signature_secret")).isFalse();
 
-        String stored = standIn.webhook(w.id()).orElseThrow().path("signature_secret").asText();
+        String stored =
+                standIn.webhook(w.id()).orElseThrow().path("signature_secret").asText();
         assertThat(w.signatureSecret()).startsWith("whsec_").isEqualTo(stored);
         assertThat(w.url()).isEqualTo("https://receiver.example/healthie-webhooks");
         assertThat(w.isEnabled()).isTrue();
@@ -132,15 +137,22 @@ class HealthieWebhooksTest {
         }
 
         WebhookPage first = found(client.listWebhooks(2, null));
-        assertThat(standIn.lastRequest().query()).contains("webhooks(first: $first, after: $after)",
-                "page_info { has_next_page end_cursor }", "total_count");
+        assertThat(standIn.lastRequest().query())
+                .contains(
+                        "webhooks(first: $first, after: $after)",
+                        "page_info { has_next_page end_cursor }",
+                        "total_count");
         assertThat(first.totalCount()).isEqualTo(5);
         assertThat(first.hasNextPage()).isTrue();
-        assertThat(first.nodes()).extracting(Webhook::url).containsExactly("https://r.example/h0", "https://r.example/h1");
+        assertThat(first.nodes())
+                .extracting(Webhook::url)
+                .containsExactly("https://r.example/h0", "https://r.example/h1");
 
         WebhookPage second = found(client.listWebhooks(2, first.endCursor()));
         WebhookPage third = found(client.listWebhooks(2, second.endCursor()));
-        assertThat(second.nodes()).extracting(Webhook::url).containsExactly("https://r.example/h2", "https://r.example/h3");
+        assertThat(second.nodes())
+                .extracting(Webhook::url)
+                .containsExactly("https://r.example/h2", "https://r.example/h3");
         assertThat(third.nodes()).extracting(Webhook::url).containsExactly("https://r.example/h4");
         assertThat(third.hasNextPage()).isFalse();
         assertThat(third.nodes().get(0).signatureSecret()).startsWith("whsec_");
@@ -149,7 +161,8 @@ class HealthieWebhooksTest {
     @Test
     void mutationsShareTheRateLimitHandling() {
         standIn.rateLimitNext(1);
-        assertThat(client.createWebhook("https://r.example/h", EVENTS, true, true)).isInstanceOf(FetchResult.Found.class);
+        assertThat(client.createWebhook("https://r.example/h", EVENTS, true, true))
+                .isInstanceOf(FetchResult.Found.class);
         assertThat(standIn.requestCount()).isEqualTo(2);
         assertThat(standIn.webhookCount()).isEqualTo(1);
     }
@@ -158,7 +171,8 @@ class HealthieWebhooksTest {
     void missingWebhookInTheAnswerIsMalformed() {
         standIn.answerNext(200, "{\"data\":{\"createWebhook\":{\"messages\":[],\"webhook\":null}}}");
         assertThat(client.createWebhook("https://r.example/h", EVENTS, true, true))
-                .isInstanceOfSatisfying(FetchResult.PermanentFailure.class,
+                .isInstanceOfSatisfying(
+                        FetchResult.PermanentFailure.class,
                         f -> assertThat(f.reason()).contains("malformed"));
         standIn.answerNext(200, "{\"data\":{\"createWebhook\":null}}");
         assertThat(client.createWebhook("https://r.example/h", EVENTS, true, true))

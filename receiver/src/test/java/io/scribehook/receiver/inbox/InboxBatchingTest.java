@@ -33,7 +33,10 @@ class InboxBatchingTest {
     @Test
     void onSqliteConcurrentRedeliveriesAreAllRecognised() throws Exception {
         try (Database db = TestDatabases.sqlite()) {
-            Inbox inbox = new Inbox(db, new JobQueue(db, QueueSettings.defaults(), Clock.systemUTC()), Duration.ofHours(24),
+            Inbox inbox = new Inbox(
+                    db,
+                    new JobQueue(db, QueueSettings.defaults(), Clock.systemUTC()),
+                    Duration.ofHours(24),
                     Clock.systemUTC());
             // all copies at once: a redelivery may be in the same batch, a later one, or already visible to the reader
             List<AcceptOutcome> outcomes = sendAll(inbox, copies(3));
@@ -45,7 +48,10 @@ class InboxBatchingTest {
     void onPostgresRedeliveriesAreRecognisedByTheBatchQuery() throws Exception {
         try (PostgresTestDatabase pg = PostgresTestDatabase.create()) {
             Database db = pg.open();
-            Inbox inbox = new Inbox(db, new JobQueue(db, QueueSettings.defaults(), Clock.systemUTC()), Duration.ofHours(24),
+            Inbox inbox = new Inbox(
+                    db,
+                    new JobQueue(db, QueueSettings.defaults(), Clock.systemUTC()),
+                    Duration.ofHours(24),
                     Clock.systemUTC());
             // several writers: copies of one webhook in flight at once may race, so each wave holds one copy each
             List<AcceptOutcome> outcomes = new ArrayList<>();
@@ -58,7 +64,8 @@ class InboxBatchingTest {
 
     @Test
     void refusalsAreSampledIntoTheLogAtMostOnePerReasonASecond() {
-        io.scribehook.core.time.ManualClock clock = new io.scribehook.core.time.ManualClock(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+        io.scribehook.core.time.ManualClock clock =
+                new io.scribehook.core.time.ManualClock(java.time.Instant.parse("2026-12-01T00:00:00Z"));
         try (Database db = TestDatabases.sqlite()) {
             Inbox inbox = new Inbox(db, new JobQueue(db, QueueSettings.defaults(), clock), Duration.ofHours(24), clock);
             for (int i = 0; i < 50; i++) {
@@ -69,8 +76,10 @@ class InboxBatchingTest {
             inbox.logRejection("signature_invalid", "192.0.2.1", 401);
             clock.advance(Duration.ofMillis(1));
             inbox.logRejection("signature_invalid", "192.0.2.1", 401);
-            List<String> logged = db.withHandle(h -> h.createQuery(
-                    "SELECT reason FROM receiver_webhooks WHERE status = 'rejected' ORDER BY id").mapTo(String.class).list());
+            List<String> logged = db.withHandle(
+                    h -> h.createQuery("SELECT reason FROM receiver_webhooks WHERE status = 'rejected' ORDER BY id")
+                            .mapTo(String.class)
+                            .list());
             assertThat(logged).containsExactly("signature_invalid", "digest_mismatch", "signature_invalid");
         }
     }
@@ -102,7 +111,8 @@ class InboxBatchingTest {
 
     private static byte[] body(String id) {
         return ("{\"resource_id\":\"" + id + "\",\"resource_id_type\":\"Appointment\","
-                + "\"event_type\":\"appointment.recording_started\",\"changed_fields\":[]}").getBytes(StandardCharsets.UTF_8);
+                        + "\"event_type\":\"appointment.recording_started\",\"changed_fields\":[]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static ThinEvent event(String id) {
@@ -112,12 +122,16 @@ class InboxBatchingTest {
     private static void assertConsistent(Database db, List<AcceptOutcome> outcomes, int copies) {
         Map<Long, String> resourceOf = new HashMap<>();
         db.withHandle(h -> h.createQuery("SELECT id, resource_id FROM receiver_webhooks")
-                .map((rs, ctx) -> resourceOf.put(rs.getLong(1), rs.getString(2))).list());
+                .map((rs, ctx) -> resourceOf.put(rs.getLong(1), rs.getString(2)))
+                .list());
         assertThat(resourceOf).as("every webhook stored once").hasSize(DISTINCT * copies);
         List<AcceptOutcome.Accepted> accepted = outcomes.stream()
-                .filter(o -> o instanceof AcceptOutcome.Accepted).map(o -> (AcceptOutcome.Accepted) o).toList();
+                .filter(o -> o instanceof AcceptOutcome.Accepted)
+                .map(o -> (AcceptOutcome.Accepted) o)
+                .toList();
         assertThat(accepted).as("each distinct webhook accepted once").hasSize(DISTINCT);
-        assertThat(accepted.stream().map(a -> resourceOf.get(a.webhookId())).distinct()).hasSize(DISTINCT);
+        assertThat(accepted.stream().map(a -> resourceOf.get(a.webhookId())).distinct())
+                .hasSize(DISTINCT);
         List<Long> acceptedIds = accepted.stream().map(AcceptOutcome::webhookId).toList();
         for (AcceptOutcome o : outcomes) {
             if (o instanceof AcceptOutcome.Duplicate d) {
@@ -125,10 +139,14 @@ class InboxBatchingTest {
                 assertThat(resourceOf.get(d.originalId())).isEqualTo(resourceOf.get(d.webhookId()));
             }
         }
-        int jobs = db.withHandle(h -> h.createQuery("SELECT count(*) FROM jobs WHERE kind = 'webhook'").mapTo(int.class).one());
+        int jobs = db.withHandle(h -> h.createQuery("SELECT count(*) FROM jobs WHERE kind = 'webhook'")
+                .mapTo(int.class)
+                .one());
         assertThat(jobs).isEqualTo(DISTINCT);
-        List<Long> jobPayloads = db.withHandle(h -> h.createQuery("SELECT CAST(payload AS BIGINT) FROM jobs WHERE kind = 'webhook'")
-                .mapTo(Long.class).list());
+        List<Long> jobPayloads =
+                db.withHandle(h -> h.createQuery("SELECT CAST(payload AS BIGINT) FROM jobs WHERE kind = 'webhook'")
+                        .mapTo(Long.class)
+                        .list());
         assertThat(jobPayloads).containsExactlyInAnyOrderElementsOf(acceptedIds);
     }
 }

@@ -32,7 +32,8 @@ class RefreshCoalescingTest {
 
     private AcceptOutcome send(String appointmentId) {
         byte[] body = ("{\"resource_id\":\"" + appointmentId + "\",\"resource_id_type\":\"Appointment\","
-                + "\"event_type\":\"appointment.transcript_available\",\"changed_fields\":[]}").getBytes(StandardCharsets.UTF_8);
+                        + "\"event_type\":\"appointment.transcript_available\",\"changed_fields\":[]}")
+                .getBytes(StandardCharsets.UTF_8);
         ThinEvent e = ((ParseResult.Parsed) ThinPayloadCodec.parse(body)).event();
         return inbox.accept(e, body, "guide", "k0", "127.0.0.1");
     }
@@ -50,7 +51,9 @@ class RefreshCoalescingTest {
         assertThat(refreshScheduled(send("302"))).isTrue();
 
         List<Job> claimed = queue.claim(Jobs.QUEUE, "w", 10);
-        List<Job> refreshes = claimed.stream().filter(j -> j.kind().equals(Jobs.REFRESH_APPOINTMENT)).toList();
+        List<Job> refreshes = claimed.stream()
+                .filter(j -> j.kind().equals(Jobs.REFRESH_APPOINTMENT))
+                .toList();
         assertThat(refreshes).extracting(Job::payload).containsExactlyInAnyOrder("301", "302");
         assertThat(refreshes).extracting(Job::uniqueKey).containsExactlyInAnyOrder("refresh:301", "refresh:302");
 

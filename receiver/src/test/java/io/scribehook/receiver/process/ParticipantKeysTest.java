@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ParticipantKeysTest {
-    private final ParticipantKeys keys = ParticipantKeys.withKey("server-key-0123456789abcdef0123456".getBytes(StandardCharsets.UTF_8));
+    private final ParticipantKeys keys =
+            ParticipantKeys.withKey("server-key-0123456789abcdef0123456".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void aKeyIsPrefixedTruncatedHexAndHidesItsInput() {
@@ -27,7 +28,8 @@ class ParticipantKeysTest {
         String k = keys.keyOf(null, "Pat  Example");
         assertThat(keys.keyOf(" ", " pat example ")).isEqualTo(k);
         assertThat(keys.keyOf(null, "Pat Examples")).isNotEqualTo(k);
-        assertThat(keys.keyOf(null, "pat@example.com")).as("a name never collides with an email")
+        assertThat(keys.keyOf(null, "pat@example.com"))
+                .as("a name never collides with an email")
                 .isNotEqualTo(keys.keyOf("pat@example.com", null));
         assertThat(keys.keyOf(null, null)).isNull();
         assertThat(keys.keyOf("", "  ")).isNull();
@@ -35,7 +37,8 @@ class ParticipantKeysTest {
 
     @Test
     void anotherServerKeyGivesOtherKeys() {
-        ParticipantKeys other = ParticipantKeys.withKey("another-server-key-0123456789abcd".getBytes(StandardCharsets.UTF_8));
+        ParticipantKeys other =
+                ParticipantKeys.withKey("another-server-key-0123456789abcd".getBytes(StandardCharsets.UTF_8));
         assertThat(other.keyOf("pat@example.com", null)).isNotEqualTo(keys.keyOf("pat@example.com", null));
     }
 }

@@ -27,12 +27,16 @@ class ServerKeysTest {
             first = ServerKeys.getOrCreate(db, "k", clock);
             assertThat(first).hasSize(ServerKeys.KEY_BYTES);
             assertThat(ServerKeys.getOrCreate(db, "k", clock)).isEqualTo(first);
-            assertThat(ServerKeys.getOrCreate(db, "other", clock)).hasSize(ServerKeys.KEY_BYTES).isNotEqualTo(first);
+            assertThat(ServerKeys.getOrCreate(db, "other", clock))
+                    .hasSize(ServerKeys.KEY_BYTES)
+                    .isNotEqualTo(first);
         }
         try (Database db = Database.open(settings)) {
             assertThat(ServerKeys.getOrCreate(db, "k", clock)).isEqualTo(first);
-            long createdAt = db.jdbi().withHandle(h -> h.createQuery("SELECT created_at FROM receiver_keys WHERE name = 'k'")
-                    .mapTo(Long.class).one());
+            long createdAt = db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT created_at FROM receiver_keys WHERE name = 'k'")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(createdAt).isEqualTo(clock.millis());
         }
     }
@@ -57,8 +61,12 @@ class ServerKeysTest {
                     assertThat(k.get()).isEqualTo(first);
                 }
             }
-            int rows = instances.get(1).jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM receiver_keys")
-                    .mapTo(Integer.class).one());
+            int rows = instances
+                    .get(1)
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM receiver_keys")
+                            .mapTo(Integer.class)
+                            .one());
             assertThat(rows).isEqualTo(1);
         }
     }

@@ -7,26 +7,26 @@ import java.util.Set;
  * the selected representation's data instead of the message content. Pass those bytes.
  */
 public final class ReprDigest {
-  /** The field name. */
-  public static final String FIELD = "Repr-Digest";
+    /** The field name. */
+    public static final String FIELD = "Repr-Digest";
 
-  private ReprDigest() {}
+    private ReprDigest() {}
 
-  /** {@code sha-256=:<base64>:} for the representation data. */
-  public static String create(byte[] representation) {
-    return ContentDigest.create(representation);
-  }
+    /** {@code sha-256=:<base64>:} for the representation data. */
+    public static String create(byte[] representation) {
+        return ContentDigest.create(representation);
+    }
 
-  public static String create(byte[] representation, DigestAlgorithm... algorithms) {
-    return ContentDigest.create(representation, algorithms);
-  }
+    public static String create(byte[] representation, DigestAlgorithm... algorithms) {
+        return ContentDigest.create(representation, algorithms);
+    }
 
-  /** Checks the field against the representation data; reasons are those of {@link ContentDigest}. */
-  public static DigestCheck verify(String fieldValue, byte[] representation) {
-    return ContentDigest.verify(fieldValue, representation);
-  }
+    /** Checks the field against the representation data; reasons are those of {@link ContentDigest}. */
+    public static DigestCheck verify(String fieldValue, byte[] representation) {
+        return ContentDigest.verify(fieldValue, representation);
+    }
 
-  public static DigestCheck verify(String fieldValue, byte[] representation, Set<DigestAlgorithm> accepted) {
-    return ContentDigest.verify(fieldValue, representation, accepted);
-  }
+    public static DigestCheck verify(String fieldValue, byte[] representation, Set<DigestAlgorithm> accepted) {
+        return ContentDigest.verify(fieldValue, representation, accepted);
+    }
 }

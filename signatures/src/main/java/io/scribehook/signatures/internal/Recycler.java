@@ -10,20 +10,20 @@ import java.util.function.Supplier;
  * at once. Not part of the API.
  */
 public final class Recycler<T> {
-  private final ConcurrentLinkedQueue<T> idle = new ConcurrentLinkedQueue<>();
-  private final Supplier<T> factory;
+    private final ConcurrentLinkedQueue<T> idle = new ConcurrentLinkedQueue<>();
+    private final Supplier<T> factory;
 
-  public Recycler(Supplier<T> factory) {
-    this.factory = factory;
-  }
+    public Recycler(Supplier<T> factory) {
+        this.factory = factory;
+    }
 
-  /** An idle instance, or a new one. Hand it back with {@link #give} once it is in its initial state. */
-  public T take() {
-    T t = idle.poll();
-    return t != null ? t : factory.get();
-  }
+    /** An idle instance, or a new one. Hand it back with {@link #give} once it is in its initial state. */
+    public T take() {
+        T t = idle.poll();
+        return t != null ? t : factory.get();
+    }
 
-  public void give(T t) {
-    idle.offer(t);
-  }
+    public void give(T t) {
+        idle.offer(t);
+    }
 }

@@ -8,15 +8,15 @@ import java.util.Objects;
  * a parameter is malformed, a key does not fit the algorithm). The message never holds key material.
  */
 public final class HttpSignatureException extends Exception {
-  private static final long serialVersionUID = 1L;
-  private final Reason reason;
+    private static final long serialVersionUID = 1L;
+    private final Reason reason;
 
-  public HttpSignatureException(Reason reason, String message) {
-    super(message, null, false, false);
-    this.reason = Objects.requireNonNull(reason, "reason");
-  }
+    public HttpSignatureException(Reason reason, String message) {
+        super(message, null, false, false);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
 
-  public Reason reason() {
-    return reason;
-  }
+    public Reason reason() {
+        return reason;
+    }
 }

@@ -15,38 +15,38 @@ import java.util.Locale;
  * @param defaultScheme the scheme for origin-form request targets ({@code https} by default)
  */
 public record MessageContext(HttpMessage request, HttpResponseMessage response, String defaultScheme) {
-  public MessageContext {
-    if (request == null && response == null) {
-      throw new IllegalArgumentException("a context needs a request or a response");
+    public MessageContext {
+        if (request == null && response == null) {
+            throw new IllegalArgumentException("a context needs a request or a response");
+        }
+        defaultScheme = defaultScheme == null ? "https" : defaultScheme.toLowerCase(Locale.ROOT);
     }
-    defaultScheme = defaultScheme == null ? "https" : defaultScheme.toLowerCase(Locale.ROOT);
-  }
 
-  /** A request is the target message. */
-  public static MessageContext of(HttpMessage request) {
-    return new MessageContext(request, null, "https");
-  }
+    /** A request is the target message. */
+    public static MessageContext of(HttpMessage request) {
+        return new MessageContext(request, null, "https");
+    }
 
-  /** A response is the target message; {@code request} is the request it answers (may be null). */
-  public static MessageContext of(HttpResponseMessage response, HttpMessage request) {
-    return new MessageContext(request, response, "https");
-  }
+    /** A response is the target message; {@code request} is the request it answers (may be null). */
+    public static MessageContext of(HttpResponseMessage response, HttpMessage request) {
+        return new MessageContext(request, response, "https");
+    }
 
-  public MessageContext withDefaultScheme(String scheme) {
-    return new MessageContext(request, response, scheme);
-  }
+    public MessageContext withDefaultScheme(String scheme) {
+        return new MessageContext(request, response, scheme);
+    }
 
-  public boolean isResponse() {
-    return response != null;
-  }
+    public boolean isResponse() {
+        return response != null;
+    }
 
-  /** The header fields of the target message. */
-  public HttpFields targetHeaders() {
-    return response != null ? response.headers() : request.headers();
-  }
+    /** The header fields of the target message. */
+    public HttpFields targetHeaders() {
+        return response != null ? response.headers() : request.headers();
+    }
 
-  /** The body of the target message. */
-  public byte[] targetBody() {
-    return response != null ? response.body() : request.body();
-  }
+    /** The body of the target message. */
+    public byte[] targetBody() {
+        return response != null ? response.body() : request.body();
+    }
 }

@@ -8,35 +8,35 @@ import java.util.Base64;
  * with the Signature-Input and Signature member values to send.
  */
 public record SignatureResult(String label, SignatureParameters parameters, String signatureBase, byte[] signature) {
-  public SignatureResult {
-    signature = signature.clone();
-  }
+    public SignatureResult {
+        signature = signature.clone();
+    }
 
-  @Override
-  public byte[] signature() {
-    return signature.clone();
-  }
+    @Override
+    public byte[] signature() {
+        return signature.clone();
+    }
 
-  /** {@code label=(...);created=...}: one Signature-Input dictionary member. */
-  public String signatureInputMember() {
-    return label + "=" + parameters.serialize();
-  }
+    /** {@code label=(...);created=...}: one Signature-Input dictionary member. */
+    public String signatureInputMember() {
+        return label + "=" + parameters.serialize();
+    }
 
-  /** {@code label=:base64:}: one Signature dictionary member. */
-  public String signatureMember() {
-    return label + "=:" + Base64.getEncoder().encodeToString(signature) + ":";
-  }
+    /** {@code label=:base64:}: one Signature dictionary member. */
+    public String signatureMember() {
+        return label + "=:" + Base64.getEncoder().encodeToString(signature) + ":";
+    }
 
-  /** {@code headers} with a Signature-Input and a Signature line added for this signature. */
-  public HttpFields addTo(HttpFields headers) {
-    return headers.toBuilder()
-        .add("Signature-Input", signatureInputMember())
-        .add("Signature", signatureMember())
-        .build();
-  }
+    /** {@code headers} with a Signature-Input and a Signature line added for this signature. */
+    public HttpFields addTo(HttpFields headers) {
+        return headers.toBuilder()
+                .add("Signature-Input", signatureInputMember())
+                .add("Signature", signatureMember())
+                .build();
+    }
 
-  @Override
-  public String toString() {
-    return "SignatureResult[" + signatureInputMember() + "]";
-  }
+    @Override
+    public String toString() {
+        return "SignatureResult[" + signatureInputMember() + "]";
+    }
 }

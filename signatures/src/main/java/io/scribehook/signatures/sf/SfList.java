@@ -4,12 +4,12 @@ import java.util.List;
 
 /** A List structured field: items and inner lists in order. */
 public record SfList(List<ListMember> members) {
-  public SfList {
-    members = List.copyOf(members);
-  }
+    public SfList {
+        members = List.copyOf(members);
+    }
 
-  @Override
-  public String toString() {
-    return StructuredFields.serialize(this);
-  }
+    @Override
+    public String toString() {
+        return StructuredFields.serialize(this);
+    }
 }

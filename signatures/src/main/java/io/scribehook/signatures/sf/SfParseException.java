@@ -5,15 +5,15 @@ package io.scribehook.signatures.sf;
  * stopped; the message describes the problem without echoing the input.
  */
 public final class SfParseException extends Exception {
-  private static final long serialVersionUID = 1L;
-  private final int offset;
+    private static final long serialVersionUID = 1L;
+    private final int offset;
 
-  public SfParseException(String message, int offset) {
-    super(message + " at offset " + offset, null, false, false);
-    this.offset = offset;
-  }
+    public SfParseException(String message, int offset) {
+        super(message + " at offset " + offset, null, false, false);
+        this.offset = offset;
+    }
 
-  public int offset() {
-    return offset;
-  }
+    public int offset() {
+        return offset;
+    }
 }

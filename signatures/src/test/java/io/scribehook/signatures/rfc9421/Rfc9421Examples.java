@@ -11,16 +11,16 @@ import java.util.Base64;
 
 /** Keys (appendix B.1) and messages (appendix B.2) of RFC 9421, copied from the RFC text. */
 final class Rfc9421Examples {
-  private Rfc9421Examples() {}
+    private Rfc9421Examples() {}
 
-  static final long CREATED = 1618884473L;
+    static final long CREATED = 1618884473L;
 
-  static Clock clockAt(long epochSeconds) {
-    return Clock.fixed(Instant.ofEpochSecond(epochSeconds), ZoneOffset.UTC);
-  }
+    static Clock clockAt(long epochSeconds) {
+        return Clock.fixed(Instant.ofEpochSecond(epochSeconds), ZoneOffset.UTC);
+    }
 
-  /** B.1.1 test-key-rsa, public part (PKCS#1). */
-  static final String RSA_PUBLIC = """
+    /** B.1.1 test-key-rsa, public part (PKCS#1). */
+    static final String RSA_PUBLIC = """
       -----BEGIN RSA PUBLIC KEY-----
       MIIBCgKCAQEAhAKYdtoeoy8zcAcR874L8cnZxKzAGwd7v36APp7Pv6Q2jdsPBRrw
       WEBnez6d0UDKDwGbc6nxfEXAy5mbhgajzrw3MOEt8uA5txSKobBpKDeBLOsdJKFq
@@ -31,8 +31,8 @@ final class Rfc9421Examples {
       -----END RSA PUBLIC KEY-----
       """;
 
-  /** B.1.2 test-key-rsa-pss. */
-  static final String RSA_PSS_PUBLIC = """
+    /** B.1.2 test-key-rsa-pss. */
+    static final String RSA_PSS_PUBLIC = """
       -----BEGIN PUBLIC KEY-----
       MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAr4tmm3r20Wd/PbqvP1s2
       +QEtvpuRaV8Yq40gjUR8y2Rjxa6dpG2GXHbPfvMs8ct+Lh1GH45x28Rw3Ry53mm+
@@ -44,7 +44,7 @@ final class Rfc9421Examples {
       -----END PUBLIC KEY-----
       """;
 
-  static final String RSA_PSS_PRIVATE = """
+    static final String RSA_PSS_PRIVATE = """
       -----BEGIN PRIVATE KEY-----
       MIIEvgIBADALBgkqhkiG9w0BAQoEggSqMIIEpgIBAAKCAQEAr4tmm3r20Wd/Pbqv
       P1s2+QEtvpuRaV8Yq40gjUR8y2Rjxa6dpG2GXHbPfvMs8ct+Lh1GH45x28Rw3Ry5
@@ -75,15 +75,15 @@ final class Rfc9421Examples {
       -----END PRIVATE KEY-----
       """;
 
-  /** B.1.3 test-key-ecc-p256. */
-  static final String ECC_P256_PUBLIC = """
+    /** B.1.3 test-key-ecc-p256. */
+    static final String ECC_P256_PUBLIC = """
       -----BEGIN PUBLIC KEY-----
       MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEqIVYZVLCrPZHGHjP17CTW0/+D9Lf
       w0EkjqF7xB4FivAxzic30tMM4GF+hR6Dxh71Z50VGGdldkkDXZCnTNnoXQ==
       -----END PUBLIC KEY-----
       """;
 
-  static final String ECC_P256_PRIVATE = """
+    static final String ECC_P256_PRIVATE = """
       -----BEGIN EC PRIVATE KEY-----
       MHcCAQEEIFKbhfNZfpDsW43+0+JjUr9K+bTeuxopu653+hBaXGA7oAoGCCqGSM49
       AwEHoUQDQgAEqIVYZVLCrPZHGHjP17CTW0/+D9Lfw0EkjqF7xB4FivAxzic30tMM
@@ -91,61 +91,62 @@ final class Rfc9421Examples {
       -----END EC PRIVATE KEY-----
       """;
 
-  /** B.1.4 test-key-ed25519. */
-  static final String ED25519_PUBLIC = """
+    /** B.1.4 test-key-ed25519. */
+    static final String ED25519_PUBLIC = """
       -----BEGIN PUBLIC KEY-----
       MCowBQYDK2VwAyEAJrQLj5P/89iXES9+vFgrIy29clF9CC/oPPsw3c5D0bs=
       -----END PUBLIC KEY-----
       """;
 
-  static final String ED25519_PRIVATE = """
+    static final String ED25519_PRIVATE = """
       -----BEGIN PRIVATE KEY-----
       MC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF
       -----END PRIVATE KEY-----
       """;
 
-  /** B.1.5 test-shared-secret. */
-  static final byte[] SHARED_SECRET =
-      Base64.getDecoder()
-          .decode("uzvJfB4u3N0Jy4T7NZ75MDVcr8zSTInedJtkgcu46YW4XByzNJjxBdtjUkdJPBtbmHhIDi6pcl8jsasjlTMtDQ==");
+    /** B.1.5 test-shared-secret. */
+    static final byte[] SHARED_SECRET = Base64.getDecoder()
+            .decode("uzvJfB4u3N0Jy4T7NZ75MDVcr8zSTInedJtkgcu46YW4XByzNJjxBdtjUkdJPBtbmHhIDi6pcl8jsasjlTMtDQ==");
 
-  static final String REQUEST_DIGEST =
-      "sha-512=:WZDPaVn/7XgHaAy8pmojAkGWoRx2UFChF41A2svX+TaPm+AbwAgBWnrIiYllu7BNNyealdVLvRwEmTHWXvJwew==:";
+    static final String REQUEST_DIGEST =
+            "sha-512=:WZDPaVn/7XgHaAy8pmojAkGWoRx2UFChF41A2svX+TaPm+AbwAgBWnrIiYllu7BNNyealdVLvRwEmTHWXvJwew==:";
 
-  /** The final RFC's B.2 test-response digest (sha-512 of the body; earlier drafts had another value). */
-  static final String RESPONSE_DIGEST =
-      "sha-512=:mEWXIS7MaLRuGgxOBdODa3xqM1XdEvxoYhvlCFJ41QJgJc4GTsPp29l5oGX69wWdXymyU0rjJuahq4l5aGgfLQ==:";
+    /** The final RFC's B.2 test-response digest (sha-512 of the body; earlier drafts had another value). */
+    static final String RESPONSE_DIGEST =
+            "sha-512=:mEWXIS7MaLRuGgxOBdODa3xqM1XdEvxoYhvlCFJ41QJgJc4GTsPp29l5oGX69wWdXymyU0rjJuahq4l5aGgfLQ==:";
 
-  static HttpFields.Builder requestHeaders() {
-    return HttpFields.builder()
-        .add("Host", "example.com")
-        .add("Date", "Tue, 20 Apr 2021 02:07:55 GMT")
-        .add("Content-Type", "application/json")
-        .add("Content-Digest", REQUEST_DIGEST)
-        .add("Content-Length", "18");
-  }
-
-  /** test-request, with extra header lines appended. */
-  static HttpMessage request(String... extra) {
-    HttpFields.Builder h = requestHeaders();
-    for (int i = 0; i < extra.length; i += 2) {
-      h.add(extra[i], extra[i + 1]);
+    static HttpFields.Builder requestHeaders() {
+        return HttpFields.builder()
+                .add("Host", "example.com")
+                .add("Date", "Tue, 20 Apr 2021 02:07:55 GMT")
+                .add("Content-Type", "application/json")
+                .add("Content-Digest", REQUEST_DIGEST)
+                .add("Content-Length", "18");
     }
-    return new HttpMessage(
-        "POST", "/foo?param=Value&Pet=dog", h.build(), "{\"hello\": \"world\"}".getBytes(StandardCharsets.UTF_8));
-  }
 
-  /** test-response, with extra header lines appended. */
-  static HttpResponseMessage response(String... extra) {
-    HttpFields.Builder h =
-        HttpFields.builder()
-            .add("Date", "Tue, 20 Apr 2021 02:07:56 GMT")
-            .add("Content-Type", "application/json")
-            .add("Content-Digest", RESPONSE_DIGEST)
-            .add("Content-Length", "23");
-    for (int i = 0; i < extra.length; i += 2) {
-      h.add(extra[i], extra[i + 1]);
+    /** test-request, with extra header lines appended. */
+    static HttpMessage request(String... extra) {
+        HttpFields.Builder h = requestHeaders();
+        for (int i = 0; i < extra.length; i += 2) {
+            h.add(extra[i], extra[i + 1]);
+        }
+        return new HttpMessage(
+                "POST",
+                "/foo?param=Value&Pet=dog",
+                h.build(),
+                "{\"hello\": \"world\"}".getBytes(StandardCharsets.UTF_8));
     }
-    return new HttpResponseMessage(200, h.build(), "{\"message\": \"good dog\"}".getBytes(StandardCharsets.UTF_8));
-  }
+
+    /** test-response, with extra header lines appended. */
+    static HttpResponseMessage response(String... extra) {
+        HttpFields.Builder h = HttpFields.builder()
+                .add("Date", "Tue, 20 Apr 2021 02:07:56 GMT")
+                .add("Content-Type", "application/json")
+                .add("Content-Digest", RESPONSE_DIGEST)
+                .add("Content-Length", "23");
+        for (int i = 0; i < extra.length; i += 2) {
+            h.add(extra[i], extra[i + 1]);
+        }
+        return new HttpResponseMessage(200, h.build(), "{\"message\": \"good dog\"}".getBytes(StandardCharsets.UTF_8));
+    }
 }

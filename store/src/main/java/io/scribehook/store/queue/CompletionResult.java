@@ -5,10 +5,8 @@ public sealed interface CompletionResult {
     long id();
 
     /** The job is completed. */
-    record Completed(long id) implements CompletionResult {
-    }
+    record Completed(long id) implements CompletionResult {}
 
     /** Rejected: the job is no longer this worker's (lease lost, reclaimed, finished elsewhere). */
-    record Stale(long id) implements CompletionResult {
-    }
+    record Stale(long id) implements CompletionResult {}
 }

@@ -11,13 +11,11 @@ public sealed interface EnqueueResult {
     }
 
     /** A new job was inserted. */
-    record Inserted(long id) implements EnqueueResult {
-    }
+    record Inserted(long id) implements EnqueueResult {}
 
     /**
      * Nothing was inserted: job {@code id} with the request's unique key is pending (available or
      * retryable) and will do the same work.
      */
-    record AlreadyPending(long id) implements EnqueueResult {
-    }
+    record AlreadyPending(long id) implements EnqueueResult {}
 }

@@ -14,7 +14,18 @@ import java.time.Instant;
  * @param lastError      the latest failure (or snooze reason), else null
  * @param uniqueKey      the request's {@link JobRequest#uniqueKey()}, else null
  */
-public record Job(long id, String queue, String kind, String payload, JobState state, int attempt, int maxAttempts,
-        long version, String leaseOwner, Instant leaseExpiresAt, Instant scheduledAt, String lastError,
-        Instant createdAt, String uniqueKey) {
-}
+public record Job(
+        long id,
+        String queue,
+        String kind,
+        String payload,
+        JobState state,
+        int attempt,
+        int maxAttempts,
+        long version,
+        String leaseOwner,
+        Instant leaseExpiresAt,
+        Instant scheduledAt,
+        String lastError,
+        Instant createdAt,
+        String uniqueKey) {}

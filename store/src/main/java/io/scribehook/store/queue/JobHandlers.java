@@ -47,8 +47,8 @@ public final class JobHandlers implements JobHandler {
     public JobOutcome handle(Job job) throws Exception {
         JobHandler h = byKind.get(job.kind());
         if (h == null) {
-            return JobOutcome.fail("no handler for job kind " + job.kind() + " (handled here: " + String.join(", ",
-                    byKind.keySet().stream().sorted().toList()) + ")");
+            return JobOutcome.fail("no handler for job kind " + job.kind() + " (handled here: "
+                    + String.join(", ", byKind.keySet().stream().sorted().toList()) + ")");
         }
         return h.handle(job);
     }

@@ -29,8 +29,7 @@ public sealed interface JobOutcome {
     }
 
     /** Try again after the queue's backoff (dead once out of attempts). */
-    record Retry(String reason) implements JobOutcome {
-    }
+    record Retry(String reason) implements JobOutcome {}
 
     /**
      * A failed attempt to run again not before {@code at} (a {@code Retry-After}, say): spends the
@@ -53,8 +52,7 @@ public sealed interface JobOutcome {
     }
 
     /** Failed for good: the job is dead now. */
-    record Fail(String reason) implements JobOutcome {
-    }
+    record Fail(String reason) implements JobOutcome {}
 
     static JobOutcome retry(String reason) {
         return new Retry(reason);

@@ -140,7 +140,11 @@ public final class JobQueue {
     }
 
     private Optional<Long> pendingWithKey(Handle h, String queue, String key) {
-        return h.createQuery(sql.pendingWithKey).bind(0, queue).bind(1, key).mapTo(long.class).findOne();
+        return h.createQuery(sql.pendingWithKey)
+                .bind(0, queue)
+                .bind(1, key)
+                .mapTo(long.class)
+                .findOne();
     }
 
     /**
@@ -159,7 +163,8 @@ public final class JobQueue {
             List<JobRequest> chunk = requests.subList(from, Math.min(requests.size(), from + CHUNK));
             chunk.forEach(r -> queues.add(r.queue()));
             if (db.dialect() == Dialect.POSTGRES) {
-                List<Long> got = new ArrayList<>(insertUnnest(h, chunk, now).mapTo(long.class).list());
+                List<Long> got = new ArrayList<>(
+                        insertUnnest(h, chunk, now).mapTo(long.class).list());
                 got.sort(null); // ids are handed out in row order; RETURNING order is not promised
                 ids.addAll(got);
             } else {
@@ -173,7 +178,8 @@ public final class JobQueue {
     }
 
     private List<Long> enqueueMixed(Handle h, List<JobRequest> requests) {
-        List<JobRequest> plain = requests.stream().filter(r -> r.uniqueKey() == null).toList();
+        List<JobRequest> plain =
+                requests.stream().filter(r -> r.uniqueKey() == null).toList();
         Iterator<Long> plainIds = enqueueAll(h, plain).iterator();
         List<Long> ids = new ArrayList<>(requests.size());
         for (JobRequest r : requests) {
@@ -217,15 +223,23 @@ public final class JobQueue {
             created[i] = now;
         }
         return h.createQuery(JobSql.INSERT_UNNEST)
-                .bindArray(0, String.class, (Object[]) queues).bindArray(1, String.class, (Object[]) kinds)
-                .bindArray(2, String.class, (Object[]) payloads).bindArray(3, Integer.class, (Object[]) priorities)
-                .bindArray(4, Integer.class, (Object[]) attempts).bindArray(5, Long.class, (Object[]) scheduled)
+                .bindArray(0, String.class, (Object[]) queues)
+                .bindArray(1, String.class, (Object[]) kinds)
+                .bindArray(2, String.class, (Object[]) payloads)
+                .bindArray(3, Integer.class, (Object[]) priorities)
+                .bindArray(4, Integer.class, (Object[]) attempts)
+                .bindArray(5, Long.class, (Object[]) scheduled)
                 .bindArray(6, Long.class, (Object[]) created);
     }
 
     private int bindRequest(Query q, int i, JobRequest r, long now) {
-        q.bind(i, r.queue()).bind(i + 1, r.kind()).bind(i + 2, r.payload()).bind(i + 3, r.priority())
-                .bind(i + 4, maxAttempts(r)).bind(i + 5, scheduledAt(r, now)).bind(i + 6, now);
+        q.bind(i, r.queue())
+                .bind(i + 1, r.kind())
+                .bind(i + 2, r.payload())
+                .bind(i + 3, r.priority())
+                .bind(i + 4, maxAttempts(r))
+                .bind(i + 5, scheduledAt(r, now))
+                .bind(i + 6, now);
         return i + 7;
     }
 
@@ -261,9 +275,13 @@ public final class JobQueue {
         }
         long now = clock.millis();
         List<JobSql.Claimed> rows = h.createQuery(sql.claim)
-                .bind(0, owner).bind(1, now + settings.lease().toMillis())
-                .bind(2, queue).bind(3, now).bind(4, max)
-                .map(JobSql.CLAIMED).list();
+                .bind(0, owner)
+                .bind(1, now + settings.lease().toMillis())
+                .bind(2, queue)
+                .bind(3, now)
+                .bind(4, max)
+                .map(JobSql.CLAIMED)
+                .list();
         if (rows.size() == 1) {
             return List.of(rows.get(0).job());
         }
@@ -280,8 +298,13 @@ public final class JobQueue {
      */
     public boolean heartbeat(Job j) {
         long expires = clock.millis() + settings.lease().toMillis();
-        return direct(h -> h.createUpdate(sql.heartbeat).bind(0, expires).bind(1, j.id()).bind(2, j.version())
-                .bind(3, j.leaseOwner()).execute()) == 1;
+        return direct(h -> h.createUpdate(sql.heartbeat)
+                        .bind(0, expires)
+                        .bind(1, j.id())
+                        .bind(2, j.version())
+                        .bind(3, j.leaseOwner())
+                        .execute())
+                == 1;
     }
 
     /**
@@ -296,8 +319,12 @@ public final class JobQueue {
         while (true) {
             long now = clock.millis();
             List<String> queues = direct(h -> h.createQuery(sql.reclaim)
-                    .bind(0, now).bind(1, now).bind(2, now).bind(3, RECLAIM_BATCH)
-                    .map((rs, ctx) -> "retryable".equals(rs.getString(2)) ? rs.getString(1) : null).list());
+                    .bind(0, now)
+                    .bind(1, now)
+                    .bind(2, now)
+                    .bind(3, RECLAIM_BATCH)
+                    .map((rs, ctx) -> "retryable".equals(rs.getString(2)) ? rs.getString(1) : null)
+                    .list());
             total += queues.size();
             Set<String> woken = new HashSet<>();
             for (String q : queues) {
@@ -316,11 +343,18 @@ public final class JobQueue {
         int total = 0;
         while (true) {
             long now = clock.millis();
-            List<Long> ids = db.withHandle(h -> h.createQuery(sql.expiredKeyed).bind(0, now).bind(1, RECLAIM_BATCH)
-                    .mapTo(long.class).list());
+            List<Long> ids = db.withHandle(h -> h.createQuery(sql.expiredKeyed)
+                    .bind(0, now)
+                    .bind(1, RECLAIM_BATCH)
+                    .mapTo(long.class)
+                    .list());
             for (long id : ids) {
                 FailureResult r = db.writer().write(h -> {
-                    Optional<Job> expired = h.createQuery(sql.lockExpired).bind(0, id).bind(1, now).map(JobSql.JOB).findOne();
+                    Optional<Job> expired = h.createQuery(sql.lockExpired)
+                            .bind(0, id)
+                            .bind(1, now)
+                            .map(JobSql.JOB)
+                            .findOne();
                     if (expired.isEmpty()) {
                         return (FailureResult) new FailureResult.Stale(id);
                     }
@@ -347,7 +381,11 @@ public final class JobQueue {
 
     /** {@link #complete(Job)} inside the caller's transaction (with the handler's own writes). */
     public CompletionResult complete(Handle h, Job j) {
-        int n = h.createUpdate(sql.complete).bind(0, clock.millis()).bind(1, j.id()).bind(2, j.version()).execute();
+        int n = h.createUpdate(sql.complete)
+                .bind(0, clock.millis())
+                .bind(1, j.id())
+                .bind(2, j.version())
+                .execute();
         return n == 1 ? new CompletionResult.Completed(j.id()) : new CompletionResult.Stale(j.id());
     }
 
@@ -375,8 +413,10 @@ public final class JobQueue {
                     idArray[i] = chunk.get(i).id();
                     versions[i] = chunk.get(i).version();
                 }
-                q = h.createQuery(JobSql.COMPLETE_UNNEST).bind(0, now)
-                        .bindArray(1, Long.class, (Object[]) idArray).bindArray(2, Long.class, (Object[]) versions);
+                q = h.createQuery(JobSql.COMPLETE_UNNEST)
+                        .bind(0, now)
+                        .bindArray(1, Long.class, (Object[]) idArray)
+                        .bindArray(2, Long.class, (Object[]) versions);
             } else {
                 q = h.createQuery(sql.completeMany(chunk.size())).bind(0, now);
                 int i = 1;
@@ -388,7 +428,10 @@ public final class JobQueue {
         }
         List<CompletionResult> out = new ArrayList<>(jobs.size());
         for (Job j : jobs) {
-            out.add(done.contains(j.id()) ? new CompletionResult.Completed(j.id()) : new CompletionResult.Stale(j.id()));
+            out.add(
+                    done.contains(j.id())
+                            ? new CompletionResult.Completed(j.id())
+                            : new CompletionResult.Stale(j.id()));
         }
         return out;
     }
@@ -447,7 +490,11 @@ public final class JobQueue {
     }
 
     private FailureResult dead(Handle h, Job j, String error) {
-        int n = h.createUpdate(sql.dead).bind(0, clock.millis()).bind(1, text(error)).bind(2, j.id()).bind(3, j.version())
+        int n = h.createUpdate(sql.dead)
+                .bind(0, clock.millis())
+                .bind(1, text(error))
+                .bind(2, j.id())
+                .bind(3, j.version())
                 .execute();
         return n == 1 ? new FailureResult.Dead(j.id(), j.attempt()) : new FailureResult.Stale(j.id());
     }
@@ -467,9 +514,12 @@ public final class JobQueue {
         for (int tries = 0; tries < 5; tries++) {
             Optional<Long> pending = pendingWithKey(h, j.queue(), j.uniqueKey());
             if (pending.isPresent()) {
-                int n = h.createUpdate(sql.supersede).bind(0, clock.millis())
+                int n = h.createUpdate(sql.supersede)
+                        .bind(0, clock.millis())
                         .bind(1, truncate("superseded by pending job " + pending.get() + ": " + error))
-                        .bind(2, j.id()).bind(3, j.version()).execute();
+                        .bind(2, j.id())
+                        .bind(3, j.version())
+                        .execute();
                 return n == 1 ? new FailureResult.Superseded(j.id(), pending.get()) : new FailureResult.Stale(j.id());
             }
             if (savepoint) {
@@ -496,15 +546,21 @@ public final class JobQueue {
     }
 
     private FailureResult retryable(Handle h, Job j, long at, String error, boolean snooze) {
-        int n = h.createUpdate(sql.retry).bind(0, snooze ? 1 : 0).bind(1, at).bind(2, error).bind(3, j.id())
-                .bind(4, j.version()).execute();
+        int n = h.createUpdate(sql.retry)
+                .bind(0, snooze ? 1 : 0)
+                .bind(1, at)
+                .bind(2, error)
+                .bind(3, j.id())
+                .bind(4, j.version())
+                .execute();
         if (n != 1) {
             return new FailureResult.Stale(j.id());
         }
         if (at <= clock.millis()) {
             db.notifications().publish(h, Wakeups.CHANNEL, j.queue());
         }
-        return snooze ? new FailureResult.Snoozed(j.id(), Instant.ofEpochMilli(at))
+        return snooze
+                ? new FailureResult.Snoozed(j.id(), Instant.ofEpochMilli(at))
                 : new FailureResult.Rescheduled(j.id(), j.attempt(), Instant.ofEpochMilli(at));
     }
 
@@ -518,8 +574,9 @@ public final class JobQueue {
 
     private static boolean uniqueViolation(Throwable t) {
         for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
-            if (c instanceof SQLException e && ("23505".equals(e.getSQLState())
-                    || (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed")))) {
+            if (c instanceof SQLException e
+                    && ("23505".equals(e.getSQLState())
+                            || (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed")))) {
                 return true;
             }
         }
@@ -533,7 +590,8 @@ public final class JobQueue {
     // ------------------------------------------------------------------ reading and housekeeping
 
     public Optional<Job> find(long id) {
-        return db.withHandle(h -> h.createQuery(sql.find).bind(0, id).map(JobSql.JOB).findOne());
+        return db.withHandle(
+                h -> h.createQuery(sql.find).bind(0, id).map(JobSql.JOB).findOne());
     }
 
     /**
@@ -543,11 +601,18 @@ public final class JobQueue {
      */
     public QueueCounts counts(String queue) {
         Map<String, Long> byState = new HashMap<>();
-        db.withHandle(h -> h.createQuery(sql.counts).bind(0, queue).bind(1, queue).bind(2, queue)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list())
+        db.withHandle(h -> h.createQuery(sql.counts)
+                        .bind(0, queue)
+                        .bind(1, queue)
+                        .bind(2, queue)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                        .list())
                 .forEach(e -> byState.put(e.getKey(), e.getValue()));
-        return new QueueCounts(byState.getOrDefault("available", 0L), byState.getOrDefault("running", 0L),
-                byState.getOrDefault("retryable", 0L), byState.getOrDefault("dead", 0L));
+        return new QueueCounts(
+                byState.getOrDefault("available", 0L),
+                byState.getOrDefault("running", 0L),
+                byState.getOrDefault("retryable", 0L),
+                byState.getOrDefault("dead", 0L));
     }
 
     /** Wakes the idle workers of {@code queue} in this process (after moving a ManualClock, say). */

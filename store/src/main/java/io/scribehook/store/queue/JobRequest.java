@@ -17,8 +17,8 @@ import java.util.Objects;
  *                    {@link JobQueue#offer}); a running job does not count, so a request arriving
  *                    while it runs schedules another. IDs only, never PHI
  */
-public record JobRequest(String queue, String kind, String payload, int priority, Instant runAt, int maxAttempts,
-        String uniqueKey) {
+public record JobRequest(
+        String queue, String kind, String payload, int priority, Instant runAt, int maxAttempts, String uniqueKey) {
     /** The longest unique key accepted (it is indexed). */
     public static final int MAX_UNIQUE_KEY_LENGTH = 512;
 
@@ -27,11 +27,13 @@ public record JobRequest(String queue, String kind, String payload, int priority
         requireName(kind, "kind");
         Objects.requireNonNull(payload, "payload");
         if (maxAttempts < 0) {
-            throw new IllegalArgumentException("maxAttempts " + maxAttempts + " is not allowed; use 0 (the default) or more");
+            throw new IllegalArgumentException(
+                    "maxAttempts " + maxAttempts + " is not allowed; use 0 (the default) or more");
         }
         if (uniqueKey != null && (uniqueKey.isBlank() || uniqueKey.length() > MAX_UNIQUE_KEY_LENGTH)) {
-            throw new IllegalArgumentException("uniqueKey of " + uniqueKey.length() + " characters is not allowed; use null "
-                    + "(no key) or 1 to " + MAX_UNIQUE_KEY_LENGTH + " characters, not all blank");
+            throw new IllegalArgumentException(
+                    "uniqueKey of " + uniqueKey.length() + " characters is not allowed; use null " + "(no key) or 1 to "
+                            + MAX_UNIQUE_KEY_LENGTH + " characters, not all blank");
         }
     }
 

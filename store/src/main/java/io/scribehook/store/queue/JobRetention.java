@@ -48,14 +48,20 @@ public final class JobRetention implements AutoCloseable {
         int batches = 0;
         int deleted;
         do {
-            deleted = db.writer().write(h -> h.createUpdate(sql.deleteFinished).bind(0, cutoff.toEpochMilli())
-                    .bind(1, batchSize).execute());
+            deleted = db.writer()
+                    .write(h -> h.createUpdate(sql.deleteFinished)
+                            .bind(0, cutoff.toEpochMilli())
+                            .bind(1, batchSize)
+                            .execute());
             total += deleted;
             batches++;
         } while (deleted == batchSize && !Thread.currentThread().isInterrupted());
         if (total > 0) {
-            LOG.info("job retention: deleted {} finished jobs older than {} ({} transactions)", total,
-                    Durations.format(retention), batches);
+            LOG.info(
+                    "job retention: deleted {} finished jobs older than {} ({} transactions)",
+                    total,
+                    Durations.format(retention),
+                    batches);
         }
         return total;
     }
@@ -68,9 +74,10 @@ public final class JobRetention implements AutoCloseable {
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("every " + every + " is not allowed; use a positive duration");
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                r -> Thread.ofPlatform().daemon().name("scribehook-job-retention").unstarted(r));
-        scheduler.scheduleWithFixedDelay(this::runQuietly, initialDelay.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = Executors.newSingleThreadScheduledExecutor(r ->
+                Thread.ofPlatform().daemon().name("scribehook-job-retention").unstarted(r));
+        scheduler.scheduleWithFixedDelay(
+                this::runQuietly, initialDelay.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 

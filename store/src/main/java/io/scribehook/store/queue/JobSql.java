@@ -11,10 +11,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class JobSql {
     static final String COLUMNS = "id, queue, kind, payload, state, attempt, max_attempts, version, lease_owner, "
             + "lease_expires_at, scheduled_at, last_error, created_at, priority, unique_key";
-    static final String INSERT_COLUMNS = "INSERT INTO jobs (queue, kind, payload, priority, max_attempts, scheduled_at, created_at) VALUES ";
+    static final String INSERT_COLUMNS =
+            "INSERT INTO jobs (queue, kind, payload, priority, max_attempts, scheduled_at, created_at) VALUES ";
     static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?)";
     /** The predicate of the partial unique index {@code jobs_unique_pending}, word for word. */
     static final String PENDING_KEY = "state IN ('available', 'retryable') AND unique_key IS NOT NULL";
+
     private static final String RELEASE = "version = version + 1, lease_owner = NULL, lease_expires_at = NULL";
     private static final String GUARD = " WHERE id = ? AND version = ? AND state = 'running'";
 
@@ -28,14 +30,17 @@ final class JobSql {
     final String heartbeat = "UPDATE jobs SET lease_expires_at = ? "
             + "WHERE id = ? AND version = ? AND state = 'running' AND lease_owner = ?";
     final String complete = "UPDATE jobs SET state = 'completed', " + RELEASE + ", finished_at = ?" + GUARD;
-    final String completeManyPrefix = "UPDATE jobs SET state = 'completed', " + RELEASE + ", finished_at = ? FROM (VALUES ";
+    final String completeManyPrefix =
+            "UPDATE jobs SET state = 'completed', " + RELEASE + ", finished_at = ? FROM (VALUES ";
     final String completeManySuffix = ") AS v WHERE jobs.id = v.column1 AND jobs.version = v.column2 "
             + "AND jobs.state = 'running' RETURNING jobs.id";
     /** Back to retryable at a time, giving back {@code refund} (0 or 1) attempts. */
     final String retry = "UPDATE jobs SET state = 'retryable', attempt = attempt - ?, " + RELEASE
             + ", scheduled_at = ?, last_error = ?" + GUARD;
     /** Completed because a pending job with the same unique key does the same work. */
-    final String supersede = "UPDATE jobs SET state = 'completed', " + RELEASE + ", finished_at = ?, last_error = ?" + GUARD;
+    final String supersede =
+            "UPDATE jobs SET state = 'completed', " + RELEASE + ", finished_at = ?, last_error = ?" + GUARD;
+
     final String dead = "UPDATE jobs SET state = 'dead', " + RELEASE + ", finished_at = ?, last_error = ?" + GUARD;
     final String pendingWithKey = "SELECT id FROM jobs WHERE queue = ? AND unique_key = ? AND " + PENDING_KEY;
     final String find = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
@@ -58,10 +63,14 @@ final class JobSql {
     JobSql(Dialect dialect) {
         boolean pg = dialect == Dialect.POSTGRES;
         String skipLocked = pg ? " FOR UPDATE SKIP LOCKED" : "";
-        String insertUnique = "INSERT INTO jobs (queue, kind, payload, priority, max_attempts, scheduled_at, created_at, "
-                + "unique_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (queue, unique_key) WHERE " + PENDING_KEY
-                + " DO NOTHING RETURNING id";
-        this.enqueue = pg ? notifying(INSERT_COLUMNS + INSERT_ROW + " RETURNING id") : INSERT_COLUMNS + INSERT_ROW + " RETURNING id";
+        String insertUnique =
+                "INSERT INTO jobs (queue, kind, payload, priority, max_attempts, scheduled_at, created_at, "
+                        + "unique_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (queue, unique_key) WHERE "
+                        + PENDING_KEY
+                        + " DO NOTHING RETURNING id";
+        this.enqueue = pg
+                ? notifying(INSERT_COLUMNS + INSERT_ROW + " RETURNING id")
+                : INSERT_COLUMNS + INSERT_ROW + " RETURNING id";
         this.enqueueUnique = pg ? notifying(insertUnique) : insertUnique;
         this.claim = "UPDATE jobs SET state = 'running', attempt = attempt + 1, version = version + 1, "
                 + "lease_owner = ?, lease_expires_at = ? "
@@ -83,10 +92,11 @@ final class JobSql {
                 : reclaimUpdate;
         this.expiredKeyed = "SELECT id FROM jobs WHERE state = 'running' AND lease_expires_at <= ? "
                 + "AND unique_key IS NOT NULL ORDER BY lease_expires_at LIMIT ?";
-        this.lockExpired = "SELECT " + COLUMNS + " FROM jobs WHERE id = ? AND state = 'running' AND lease_expires_at <= ?"
-                + (pg ? " FOR UPDATE" : "");
+        this.lockExpired = "SELECT " + COLUMNS
+                + " FROM jobs WHERE id = ? AND state = 'running' AND lease_expires_at <= ?" + (pg ? " FOR UPDATE" : "");
         this.deleteFinished = "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs "
-                + "WHERE state IN ('completed', 'dead') AND finished_at < ? ORDER BY finished_at LIMIT ?" + skipLocked + ")";
+                + "WHERE state IN ('completed', 'dead') AND finished_at < ? ORDER BY finished_at LIMIT ?" + skipLocked
+                + ")";
     }
 
     /** PostgreSQL: an insert returning its id that also notifies the queue's workers at commit. */
@@ -112,8 +122,7 @@ final class JobSql {
     }
 
     /** A claimed row with its priority, for ordering what RETURNING gives back in no order. */
-    record Claimed(Job job, int priority) {
-    }
+    record Claimed(Job job, int priority) {}
 
     static final RowMapper<Claimed> CLAIMED = (rs, ctx) -> new Claimed(job(rs), rs.getInt(14));
 
@@ -121,9 +130,21 @@ final class JobSql {
 
     /** Reads a row selected as {@link #COLUMNS}, by position. */
     static Job job(ResultSet rs) throws SQLException {
-        return new Job(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                JobState.fromSql(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getLong(8), rs.getString(9),
-                instant(rs, 10), instant(rs, 11), rs.getString(12), instant(rs, 13), rs.getString(15));
+        return new Job(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                JobState.fromSql(rs.getString(5)),
+                rs.getInt(6),
+                rs.getInt(7),
+                rs.getLong(8),
+                rs.getString(9),
+                instant(rs, 10),
+                instant(rs, 11),
+                rs.getString(12),
+                instant(rs, 13),
+                rs.getString(15));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -12,7 +12,8 @@ public record QueueCounts(long available, long running, long retryable, long dea
             case RUNNING -> running;
             case RETRYABLE -> retryable;
             case DEAD -> dead;
-            case COMPLETED -> throw new IllegalArgumentException("completed jobs are not counted; count completions instead");
+            case COMPLETED ->
+                throw new IllegalArgumentException("completed jobs are not counted; count completions instead");
         };
     }
 }

@@ -14,14 +14,20 @@ import java.util.Objects;
  * @param maxAttempts       default attempts per job
  * @param pollInterval      idle workers claim at least this often even without a wake-up (± 10 %)
  */
-public record QueueSettings(Duration lease, Duration heartbeatInterval, List<Duration> backoff, double jitter,
-        int maxAttempts, Duration pollInterval) {
+public record QueueSettings(
+        Duration lease,
+        Duration heartbeatInterval,
+        List<Duration> backoff,
+        double jitter,
+        int maxAttempts,
+        Duration pollInterval) {
     public QueueSettings {
         positive(lease, "lease");
         positive(heartbeatInterval, "heartbeatInterval");
         positive(pollInterval, "pollInterval");
         if (heartbeatInterval.compareTo(lease) >= 0) {
-            throw new IllegalArgumentException("heartbeatInterval " + heartbeatInterval + " must be shorter than the lease " + lease);
+            throw new IllegalArgumentException(
+                    "heartbeatInterval " + heartbeatInterval + " must be shorter than the lease " + lease);
         }
         Objects.requireNonNull(backoff, "backoff");
         if (backoff.isEmpty()) {
@@ -43,10 +49,19 @@ public record QueueSettings(Duration lease, Duration heartbeatInterval, List<Dur
 
     /** Lease 30s, heartbeat 10s, backoff 1s,5s,30s,2m,10m,1h, jitter 0.2, 8 attempts, poll 1s. */
     public static QueueSettings defaults() {
-        return new QueueSettings(Duration.ofSeconds(30), Duration.ofSeconds(10),
-                List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),
-                        Duration.ofMinutes(10), Duration.ofHours(1)),
-                0.2, 8, Duration.ofSeconds(1));
+        return new QueueSettings(
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                List.of(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(2),
+                        Duration.ofMinutes(10),
+                        Duration.ofHours(1)),
+                0.2,
+                8,
+                Duration.ofSeconds(1));
     }
 
     /** The delay after failed attempt {@code attempt} (1-based), before jitter. */

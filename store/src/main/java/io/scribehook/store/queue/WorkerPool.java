@@ -54,49 +54,37 @@ public final class WorkerPool implements AutoCloseable {
     /** Observes a pool; callbacks run on the pool's threads and must return quickly. */
     public interface Listener {
         /** Observes nothing. */
-        Listener NONE = new Listener() {
-        };
+        Listener NONE = new Listener() {};
 
         /** An idle wait ended. */
-        default void woke(WakeReason reason) {
-        }
+        default void woke(WakeReason reason) {}
 
         /** A claim found fewer jobs than free slots; the pool is about to wait. */
-        default void idle() {
-        }
+        default void idle() {}
 
-        default void claimed(Job job) {
-        }
+        default void claimed(Job job) {}
 
-        default void completed(Job job) {
-        }
+        default void completed(Job job) {}
 
         /** Failed, to run again not before {@code at} (an attempt spent). */
-        default void rescheduled(Job job, Instant at) {
-        }
+        default void rescheduled(Job job, Instant at) {}
 
         /** Snoozed until {@code until} (no attempt spent). */
-        default void snoozed(Job job, Instant until) {
-        }
+        default void snoozed(Job job, Instant until) {}
 
         /** Completed instead of going back, as job {@code pendingId} with its unique key is pending. */
-        default void superseded(Job job, long pendingId) {
-        }
+        default void superseded(Job job, long pendingId) {}
 
-        default void dead(Job job, String error) {
-        }
+        default void dead(Job job, String error) {}
 
         /** The job was no longer this worker's when it finished (lease lost or reclaimed). */
-        default void stale(Job job) {
-        }
+        default void stale(Job job) {}
 
         /** A heartbeat found the job no longer held by this worker. */
-        default void leaseLost(Job job) {
-        }
+        default void leaseLost(Job job) {}
 
         /** The store failed (claim, heartbeat or finish); the pool keeps going. */
-        default void storeError(RuntimeException e) {
-        }
+        default void storeError(RuntimeException e) {}
     }
 
     private final JobQueue queue;
@@ -126,14 +114,16 @@ public final class WorkerPool implements AutoCloseable {
     private WorkerPool(Builder b) {
         this.queue = b.queue;
         this.queueName = b.queueName;
-        this.owner = b.owner != null ? b.owner : ManagementFactory.getRuntimeMXBean().getName() + "/" + b.queueName;
+        this.owner =
+                b.owner != null ? b.owner : ManagementFactory.getRuntimeMXBean().getName() + "/" + b.queueName;
         this.concurrency = b.concurrency;
         this.handlers = b.handlers;
         this.listener = b.listener;
         this.throttle = b.throttle;
         this.signal = queue.signal();
         this.slots = new Semaphore(concurrency);
-        this.jobThreads = Thread.ofVirtual().name("scribehook-job-" + queueName + "-", 0).factory();
+        this.jobThreads =
+                Thread.ofVirtual().name("scribehook-job-" + queueName + "-", 0).factory();
     }
 
     /** A pool for the jobs of {@code queueName}; {@link Builder#handlers} is required, the rest optional. */
@@ -181,7 +171,8 @@ public final class WorkerPool implements AutoCloseable {
         public Builder handlers(JobHandlers handlers) {
             Objects.requireNonNull(handlers, "handlers");
             if (handlers.kinds().isEmpty()) {
-                throw new IllegalArgumentException("handlers has no job kind: every job would die; add one with on(kind, handler)");
+                throw new IllegalArgumentException(
+                        "handlers has no job kind: every job would die; add one with on(kind, handler)");
             }
             this.handlers = handlers;
             return this;
@@ -202,7 +193,8 @@ public final class WorkerPool implements AutoCloseable {
         /** The pool, not started yet. */
         public WorkerPool build() {
             if (handlers == null) {
-                throw new IllegalStateException("no handlers for queue " + queueName + ": call handlers(JobHandlers) before build()");
+                throw new IllegalStateException(
+                        "no handlers for queue " + queueName + ": call handlers(JobHandlers) before build()");
             }
             return new WorkerPool(this);
         }
@@ -349,7 +341,10 @@ public final class WorkerPool implements AutoCloseable {
             finish(job, outcome);
         } catch (RuntimeException e) {
             listener.storeError(e);
-            log.warn("job {} of queue {} could not be finished: {}; its lease will expire", job.id(), queueName,
+            log.warn(
+                    "job {} of queue {} could not be finished: {}; its lease will expire",
+                    job.id(),
+                    queueName,
                     e.getMessage());
         } finally {
             running.remove(job.id());
@@ -473,7 +468,10 @@ public final class WorkerPool implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (!drained) {
-            log.warn("queue {}: {} job(s) still running after {}; interrupting them", queueName, running.size(),
+            log.warn(
+                    "queue {}: {} job(s) still running after {}; interrupting them",
+                    queueName,
+                    running.size(),
                     queue.settings().lease());
             running.values().forEach(r -> r.thread.interrupt());
         }

@@ -79,10 +79,18 @@ public final class QueueBench {
         Files.createDirectories(dir);
         QueueBench bench = new QueueBench(dir.toAbsolutePath(), batchJobs, singleJobs);
         bench.pgWriters = pgWriters;
-        System.out.printf(Locale.ROOT, "Scribehook queue benchmark, %s: %d cores, JDK %s, %s%n", LocalDate.now(),
-                Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name"));
-        System.out.printf(Locale.ROOT, "fsync: %,.0f per second (4 KiB write + FileChannel.force, %s)%n",
-                fsyncsPerSecond(dir), dir);
+        System.out.printf(
+                Locale.ROOT,
+                "Scribehook queue benchmark, %s: %d cores, JDK %s, %s%n",
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version(),
+                System.getProperty("os.name"));
+        System.out.printf(
+                Locale.ROOT,
+                "fsync: %,.0f per second (4 KiB write + FileChannel.force, %s)%n",
+                fsyncsPerSecond(dir),
+                dir);
         if (sqlite) {
             bench.sqlite();
         }
@@ -90,7 +98,8 @@ public final class QueueBench {
             bench.postgres();
         }
         System.out.println();
-        System.out.println("targets: batch100 >= 20,000 jobs/s SQLite, >= 10,000 PostgreSQL; batch1x16 >= 2,000 SQLite, >= 1,000 PostgreSQL");
+        System.out.println(
+                "targets: batch100 >= 20,000 jobs/s SQLite, >= 10,000 PostgreSQL; batch1x16 >= 2,000 SQLite, >= 1,000 PostgreSQL");
         bench.summary.forEach(System.out::println);
         System.exit(0);
     }
@@ -98,15 +107,28 @@ public final class QueueBench {
     private void sqlite() throws Exception {
         Path file = dir.resolve("queue-bench-" + ProcessHandle.current().pid() + ".db");
         try (Database db = Database.open(DatabaseSettings.sqlite(file))) {
-            String pool = db.withHandle(h -> "journal_mode=" + h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()
-                    + " synchronous=" + h.createQuery("PRAGMA synchronous").mapTo(String.class).one()
-                    + " busy_timeout=" + h.createQuery("PRAGMA busy_timeout").mapTo(String.class).one()
-                    + " foreign_keys=" + h.createQuery("PRAGMA foreign_keys").mapTo(String.class).one());
-            String writer = db.writer().write(h -> "journal_mode=" + h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()
-                    + " synchronous=" + h.createQuery("PRAGMA synchronous").mapTo(String.class).one());
-            String version = db.withHandle(h -> h.createQuery("SELECT sqlite_version()").mapTo(String.class).one());
+            String pool = db.withHandle(h -> "journal_mode="
+                    + h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()
+                    + " synchronous="
+                    + h.createQuery("PRAGMA synchronous").mapTo(String.class).one()
+                    + " busy_timeout="
+                    + h.createQuery("PRAGMA busy_timeout").mapTo(String.class).one()
+                    + " foreign_keys="
+                    + h.createQuery("PRAGMA foreign_keys").mapTo(String.class).one());
+            String writer = db.writer()
+                    .write(h -> "journal_mode="
+                            + h.createQuery("PRAGMA journal_mode")
+                                    .mapTo(String.class)
+                                    .one() + " synchronous="
+                            + h.createQuery("PRAGMA synchronous")
+                                    .mapTo(String.class)
+                                    .one());
+            String version = db.withHandle(h ->
+                    h.createQuery("SELECT sqlite_version()").mapTo(String.class).one());
             System.out.println();
-            System.out.printf("SQLite %s, %s%n  read back: pool %s; writer %s (synchronous 2 = FULL)%n", version, file, pool, writer);
+            System.out.printf(
+                    "SQLite %s, %s%n  read back: pool %s; writer %s (synchronous 2 = FULL)%n",
+                    version, file, pool, writer);
             run("sqlite", db);
         } finally {
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
@@ -118,20 +140,24 @@ public final class QueueBench {
     private void postgres() throws Exception {
         System.out.println();
         if (!PostgresTestDatabase.reachable()) {
-            System.out.printf("PostgreSQL: not reachable at %s:%d, skipped%n", PostgresTestDatabase.HOST, PostgresTestDatabase.PORT);
+            System.out.printf(
+                    "PostgreSQL: not reachable at %s:%d, skipped%n",
+                    PostgresTestDatabase.HOST, PostgresTestDatabase.PORT);
             return;
         }
         try (PostgresTestDatabase pg = PostgresTestDatabase.create()) {
             Database db = pg.open(pg.settings().withMaxPoolSize(8).withWriterThreads(pgWriters));
-            String settings = db.withHandle(h -> String.join(" ",
+            String settings = db.withHandle(h -> String.join(
+                    " ",
                     "synchronous_commit=" + show(h, "synchronous_commit"),
                     "fsync=" + show(h, "fsync"),
                     "wal_sync_method=" + show(h, "wal_sync_method"),
                     "full_page_writes=" + show(h, "full_page_writes"),
                     "commit_delay=" + show(h, "commit_delay")));
             String version = db.withHandle(h -> show(h, "server_version"));
-            System.out.printf("PostgreSQL %s, temporary database %s, %d writer threads%n  read back: %s%n", version,
-                    pg.name(), db.writer().writerThreads(), settings);
+            System.out.printf(
+                    "PostgreSQL %s, temporary database %s, %d writer threads%n  read back: %s%n",
+                    version, pg.name(), db.writer().writerThreads(), settings);
             run("postgres", db);
         }
     }
@@ -187,7 +213,8 @@ public final class QueueBench {
                         }
                         completing = completer.submit(() -> {
                             long n = queue.completeAll(got).stream()
-                                    .filter(r -> r instanceof CompletionResult.Completed).count();
+                                    .filter(r -> r instanceof CompletionResult.Completed)
+                                    .count();
                             completed.addAndGet(n);
                         });
                     }
@@ -239,17 +266,32 @@ public final class QueueBench {
         return result("batch1x16", jobs, completed.get(), System.nanoTime() - t0, w, commits0, units0, 3, report);
     }
 
-    private static String result(String scenario, int jobs, long completed, long nanos, GroupCommitter w, long commits0,
-            long units0, int rowsPerJob, boolean report) {
+    private static String result(
+            String scenario,
+            int jobs,
+            long completed,
+            long nanos,
+            GroupCommitter w,
+            long commits0,
+            long units0,
+            int rowsPerJob,
+            boolean report) {
         if (completed != jobs) {
             throw new IllegalStateException(scenario + ": completed " + completed + " of " + jobs);
         }
         double secs = nanos / 1e9;
         long commits = w.commits() - commits0;
         long units = w.unitsCommitted() - units0;
-        String line = String.format(Locale.ROOT,
+        String line = String.format(
+                Locale.ROOT,
                 "%,9d jobs in %6.2f s = %,8.0f jobs/s | %,7d commits = %,6.0f commits/s | %5.1f rows/commit | %5.2f units/commit",
-                jobs, secs, jobs / secs, commits, commits / secs, (double) jobs * rowsPerJob / commits, (double) units / commits);
+                jobs,
+                secs,
+                jobs / secs,
+                commits,
+                commits / secs,
+                (double) jobs * rowsPerJob / commits,
+                (double) units / commits);
         if (report) {
             System.out.printf("  %-10s %s%n", scenario, line);
         }
@@ -259,8 +301,8 @@ public final class QueueBench {
     /** 4 KiB writes each followed by force(false) (fdatasync) for about two seconds. */
     private static double fsyncsPerSecond(Path dir) throws IOException {
         Path f = dir.resolve("fsync-probe-" + ProcessHandle.current().pid());
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                f, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer block = ByteBuffer.allocate(4096);
             long n = 0;
             long t0 = System.nanoTime();

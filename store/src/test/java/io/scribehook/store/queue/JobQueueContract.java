@@ -72,7 +72,10 @@ public abstract class JobQueueContract {
     /** Jobs of {@link #Q} in {@code state}, counted directly (the queue does not count completed ones). */
     protected long count(JobState state) {
         return db.withHandle(h -> h.createQuery("SELECT count(*) FROM jobs WHERE queue = ? AND state = ?")
-                .bind(0, Q).bind(1, state.sql()).mapTo(long.class).one());
+                .bind(0, Q)
+                .bind(1, state.sql())
+                .mapTo(long.class)
+                .one());
     }
 
     @Test
@@ -113,9 +116,10 @@ public abstract class JobQueueContract {
     void enqueueIsRolledBackWithItsTransaction() {
         IllegalStateException boom = new IllegalStateException("boom");
         assertThatThrownBy(() -> db.writer().write(h -> {
-            queue.enqueue(h, JobRequest.of(Q, "lost", "{}"));
-            throw boom;
-        })).isSameAs(boom);
+                    queue.enqueue(h, JobRequest.of(Q, "lost", "{}"));
+                    throw boom;
+                }))
+                .isSameAs(boom);
         assertThat(queue.claim(Q, "w1", 10)).isEmpty();
         assertThat(queue.counts(Q)).isEqualTo(new QueueCounts(0, 0, 0, 0));
 
@@ -129,9 +133,10 @@ public abstract class JobQueueContract {
         long rolledBefore = signal.generation("rolled");
         long keptBefore = signal.generation("kept");
         assertThatThrownBy(() -> db.writer().write(h -> {
-            queue.enqueue(h, JobRequest.of("rolled", "x", "{}"));
-            throw new IllegalStateException("roll back");
-        })).hasMessage("roll back");
+                    queue.enqueue(h, JobRequest.of("rolled", "x", "{}"));
+                    throw new IllegalStateException("roll back");
+                }))
+                .hasMessage("roll back");
         queue.enqueue(JobRequest.of("kept", "x", "{}"));
         // notices arrive in commit order, so once "kept" has arrived a "rolled" one would have too
         await().atMost(Duration.ofSeconds(10)).until(() -> signal.generation("kept") > keptBefore);
@@ -142,13 +147,15 @@ public abstract class JobQueueContract {
     void waiterIsWokenByTheCommitOfAnEnqueue() throws Exception {
         JobSignal signal = queue.signal();
         long seen = signal.generation(Q);
-        CompletableFuture<WakeReason> woke = CompletableFuture.supplyAsync(() -> {
-            try {
-                return signal.await(Q, seen, Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, async);
+        CompletableFuture<WakeReason> woke = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return signal.await(Q, seen, Duration.ofSeconds(30));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                async);
         enqueue("wake");
         assertThat(woke.get(20, TimeUnit.SECONDS)).isEqualTo(localWakeReason());
     }
@@ -199,16 +206,18 @@ public abstract class JobQueueContract {
             List<CompletableFuture<Void>> done = new ArrayList<>();
             for (int c = 0; c < claimers; c++) {
                 String owner = "claimer-" + c;
-                done.add(CompletableFuture.runAsync(() -> {
-                    List<Job> got;
-                    while (!(got = queue.claim(Q, owner, 7)).isEmpty()) {
-                        for (Job j : got) {
-                            if (owners.putIfAbsent(j.id(), owner) != null) {
-                                duplicates.incrementAndGet();
+                done.add(CompletableFuture.runAsync(
+                        () -> {
+                            List<Job> got;
+                            while (!(got = queue.claim(Q, owner, 7)).isEmpty()) {
+                                for (Job j : got) {
+                                    if (owners.putIfAbsent(j.id(), owner) != null) {
+                                        duplicates.incrementAndGet();
+                                    }
+                                }
                             }
-                        }
-                    }
-                }, pool));
+                        },
+                        pool));
             }
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         } finally {
@@ -234,7 +243,8 @@ public abstract class JobQueueContract {
             assertThat(queue.heartbeat(mine)).isTrue();
             assertThat(queue.reclaimExpired()).isZero();
             assertThat(queue.claim(Q, "w2", 10)).isEmpty();
-            assertThat(queue.find(id).orElseThrow().leaseExpiresAt()).isEqualTo(clock.instant().plus(settings.lease()));
+            assertThat(queue.find(id).orElseThrow().leaseExpiresAt())
+                    .isEqualTo(clock.instant().plus(settings.lease()));
         }
         assertThat(queue.complete(mine)).isInstanceOf(CompletionResult.Completed.class);
         assertThat(queue.find(id).orElseThrow().attempt()).isEqualTo(1);
@@ -314,7 +324,8 @@ public abstract class JobQueueContract {
 
     @Test
     void jitterSpreadsRetriesWithinItsBounds() {
-        JobQueue jittery = new JobQueue(db, settings.withBackoff(List.of(Duration.ofSeconds(10))).withJitter(0.2), clock);
+        JobQueue jittery = new JobQueue(
+                db, settings.withBackoff(List.of(Duration.ofSeconds(10))).withJitter(0.2), clock);
         Set<Instant> times = new HashSet<>();
         for (int i = 0; i < 40; i++) {
             jittery.enqueue(JobRequest.of(Q, "j", "{}"));
@@ -333,7 +344,8 @@ public abstract class JobQueueContract {
         long id = enqueue("rate-limited");
         Job first = queue.claim(Q, "w", 1).get(0);
         Instant at = T0.plusSeconds(90);
-        assertThat(queue.retryAt(first, at, "429, Retry-After: 90")).isEqualTo(new FailureResult.Rescheduled(id, 1, at));
+        assertThat(queue.retryAt(first, at, "429, Retry-After: 90"))
+                .isEqualTo(new FailureResult.Rescheduled(id, 1, at));
         Job waiting = queue.find(id).orElseThrow();
         assertThat(waiting.state()).isEqualTo(JobState.RETRYABLE);
         assertThat(waiting.attempt()).isEqualTo(1);
@@ -384,9 +396,11 @@ public abstract class JobQueueContract {
         Job w1 = queue.claim(Q, "w1", 1).get(0);
         IllegalStateException boom = new IllegalStateException("effects failed");
         assertThatThrownBy(() -> db.writer().write(h -> {
-            assertThat(queue.snooze(h, w1, T0.plusSeconds(60), "circuit open")).isInstanceOf(FailureResult.Snoozed.class);
-            throw boom;
-        })).isSameAs(boom);
+                    assertThat(queue.snooze(h, w1, T0.plusSeconds(60), "circuit open"))
+                            .isInstanceOf(FailureResult.Snoozed.class);
+                    throw boom;
+                }))
+                .isSameAs(boom);
         assertThat(queue.find(id).orElseThrow()).satisfies(j -> {
             assertThat(j.state()).isEqualTo(JobState.RUNNING);
             assertThat(j.version()).isEqualTo(w1.version());
@@ -397,7 +411,8 @@ public abstract class JobQueueContract {
         Job w2 = queue.claim(Q, "w2", 1).get(0);
         assertThat(queue.retryAt(w1, T0.plusSeconds(90), "late")).isEqualTo(new FailureResult.Stale(id));
         assertThat(queue.snooze(w1, T0.plusSeconds(90), "late")).isEqualTo(new FailureResult.Stale(id));
-        FailureResult inTransaction = db.writer().write(h -> queue.retryAt(h, w2, clock.instant().plusSeconds(5), "429"));
+        FailureResult inTransaction =
+                db.writer().write(h -> queue.retryAt(h, w2, clock.instant().plusSeconds(5), "429"));
         assertThat(inTransaction).isInstanceOf(FailureResult.Rescheduled.class);
     }
 
@@ -419,7 +434,9 @@ public abstract class JobQueueContract {
         assertThat(queue.find(first.id()).orElseThrow().uniqueKey()).isEqualTo("refresh:1");
 
         assertThat(queue.offer(keyed("refresh:2")).inserted()).isTrue();
-        assertThat(queue.offer(JobRequest.of("elsewhere", "refresh", "{}").withUniqueKey("refresh:1")).inserted()).isTrue();
+        assertThat(queue.offer(JobRequest.of("elsewhere", "refresh", "{}").withUniqueKey("refresh:1"))
+                        .inserted())
+                .isTrue();
         assertThat(queue.offer(JobRequest.of(Q, "plain", "{}")).inserted()).isTrue();
         assertThat(queue.offer(JobRequest.of(Q, "plain", "{}")).inserted()).isTrue();
         assertThat(queue.counts(Q).available()).isEqualTo(4);
@@ -429,9 +446,10 @@ public abstract class JobQueueContract {
     void aKeyedRequestThatFindsNoJobPendingWakesWorkersAndARolledBackOneLeavesNoKey() {
         long seen = queue.signal().generation(Q);
         assertThatThrownBy(() -> db.writer().write(h -> {
-            queue.offer(h, keyed("refresh:9"));
-            throw new IllegalStateException("roll back");
-        })).hasMessage("roll back");
+                    queue.offer(h, keyed("refresh:9"));
+                    throw new IllegalStateException("roll back");
+                }))
+                .hasMessage("roll back");
         assertThat(queue.offer(keyed("refresh:9")).inserted()).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.signal().generation(Q) > seen);
     }
@@ -465,7 +483,8 @@ public abstract class JobQueueContract {
             assertThat(superseded.state()).isEqualTo(JobState.COMPLETED);
             assertThat(superseded.lastError()).isEqualTo("superseded by pending job " + pending + ": upstream 503");
             assertThat(queue.find(pending).orElseThrow().state()).isEqualTo(JobState.AVAILABLE);
-            assertThat(queue.complete(queue.claim(Q, "w", 1).get(0))).isEqualTo(new CompletionResult.Completed(pending));
+            assertThat(queue.complete(queue.claim(Q, "w", 1).get(0)))
+                    .isEqualTo(new CompletionResult.Completed(pending));
         }
     }
 
@@ -509,8 +528,15 @@ public abstract class JobQueueContract {
 
     @Test
     void enqueueAllFoldsKeyedRequestsAndKeepsRequestOrder() {
-        List<Long> ids = db.writer().write(h -> queue.enqueueAll(h, List.of(JobRequest.of(Q, "p", "{\"i\":0}"),
-                keyed("k1"), JobRequest.of(Q, "p", "{\"i\":2}"), keyed("k1"), keyed("k2"))));
+        List<Long> ids = db.writer()
+                .write(h -> queue.enqueueAll(
+                        h,
+                        List.of(
+                                JobRequest.of(Q, "p", "{\"i\":0}"),
+                                keyed("k1"),
+                                JobRequest.of(Q, "p", "{\"i\":2}"),
+                                keyed("k1"),
+                                keyed("k2"))));
         assertThat(ids).hasSize(5);
         assertThat(ids.get(3)).isEqualTo(ids.get(1));
         assertThat(Set.copyOf(ids)).hasSize(4);
@@ -549,7 +575,8 @@ public abstract class JobQueueContract {
         assertThat(results).hasSize(10);
         for (int i = 0; i < 10; i++) {
             assertThat(results.get(i).id()).isEqualTo(jobs.get(i).id());
-            assertThat(results.get(i)).isInstanceOf(i == 3 ? CompletionResult.Stale.class : CompletionResult.Completed.class);
+            assertThat(results.get(i))
+                    .isInstanceOf(i == 3 ? CompletionResult.Stale.class : CompletionResult.Completed.class);
         }
         assertThat(count(JobState.COMPLETED)).isEqualTo(10);
     }
@@ -589,8 +616,8 @@ public abstract class JobQueueContract {
         enqueue("done");
         queue.complete(queue.claim(Q, "w", 1).get(0));
         clock.advance(Duration.ofDays(8));
-        try (JobRetention retention = new JobRetention(db, Duration.ofDays(7), clock, 1000)
-                .start(Duration.ZERO, Duration.ofHours(1))) {
+        try (JobRetention retention =
+                new JobRetention(db, Duration.ofDays(7), clock, 1000).start(Duration.ZERO, Duration.ofHours(1))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> count(JobState.COMPLETED) == 0);
         }
     }
@@ -623,11 +650,13 @@ public abstract class JobQueueContract {
         try {
             List<CompletableFuture<Void>> all = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                all.add(CompletableFuture.runAsync(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        queue.enqueue(JobRequest.of(Q, "gc", "{}"));
-                    }
-                }, pool));
+                all.add(CompletableFuture.runAsync(
+                        () -> {
+                            for (int i = 0; i < perThread; i++) {
+                                queue.enqueue(JobRequest.of(Q, "gc", "{}"));
+                            }
+                        },
+                        pool));
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         } finally {
@@ -690,19 +719,21 @@ public abstract class JobQueueContract {
         List<CompletableFuture<Long>> results = new ArrayList<>();
         for (int i = 0; i < units; i++) {
             int n = i;
-            results.add(CompletableFuture.supplyAsync(() -> w.write((Handle h) -> {
-                long id = queue.enqueue(h, JobRequest.of(Q, "unit-" + n, "{}"));
-                if (n == 4) {
-                    throw javaFailure; // after its insert: the insert must go too
-                }
-                if (n == 7) {
-                    // a database error (CHECK violation); on PostgreSQL it aborts the transaction
-                    // unless the unit's savepoint is rolled back
-                    h.execute("INSERT INTO jobs (queue, kind, payload, max_attempts, scheduled_at, created_at) "
-                            + "VALUES ('work', 'bad', '{}', 0, 0, 0)");
-                }
-                return id;
-            }), async));
+            results.add(CompletableFuture.supplyAsync(
+                    () -> w.write((Handle h) -> {
+                        long id = queue.enqueue(h, JobRequest.of(Q, "unit-" + n, "{}"));
+                        if (n == 4) {
+                            throw javaFailure; // after its insert: the insert must go too
+                        }
+                        if (n == 7) {
+                            // a database error (CHECK violation); on PostgreSQL it aborts the transaction
+                            // unless the unit's savepoint is rolled back
+                            h.execute("INSERT INTO jobs (queue, kind, payload, max_attempts, scheduled_at, created_at) "
+                                    + "VALUES ('work', 'bad', '{}', 0, 0, 0)");
+                        }
+                        return id;
+                    }),
+                    async));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> w.pending() == units);
         release.countDown();
@@ -720,12 +751,15 @@ public abstract class JobQueueContract {
         }
         assertThat(committed).hasSize(units - 2);
         // the queued units were drained together: at most one commit per writer thread
-        assertThat(w.commits() - commits0).isLessThanOrEqualTo(w.writerThreads() * 2L).isLessThan(units);
+        assertThat(w.commits() - commits0)
+                .isLessThanOrEqualTo(w.writerThreads() * 2L)
+                .isLessThan(units);
         assertThat(queue.counts(Q).available()).isEqualTo(units - 2);
         for (long id : committed) {
             assertThat(queue.find(id)).isPresent();
         }
-        List<String> kinds = db.withHandle(h -> h.createQuery("SELECT kind FROM jobs").mapTo(String.class).list());
+        List<String> kinds = db.withHandle(
+                h -> h.createQuery("SELECT kind FROM jobs").mapTo(String.class).list());
         assertThat(kinds).doesNotContain("unit-4", "unit-7", "bad").hasSize(units - 2);
     }
 

@@ -46,7 +46,10 @@ class PostgresJobQueueTest extends JobQueueContract {
     /** Whether a session of this database waits for a lock (a row or index entry another holds). */
     private boolean someoneWaitsForALock() {
         return db.withHandle(h -> h.createQuery("SELECT count(*) FROM pg_stat_activity "
-                + "WHERE datname = current_database() AND wait_event_type = 'Lock'").mapTo(long.class).one()) > 0;
+                                + "WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                        .mapTo(long.class)
+                        .one())
+                > 0;
     }
 
     @Test
@@ -56,8 +59,8 @@ class PostgresJobQueueTest extends JobQueueContract {
         try (Handle other = db.jdbi().open()) {
             other.begin();
             long pending = queue.enqueue(other, keyed("refresh:7")); // not committed yet
-            CompletableFuture<FailureResult> back = CompletableFuture.supplyAsync(
-                    () -> queue.fail(running, "upstream 503", true), async);
+            CompletableFuture<FailureResult> back =
+                    CompletableFuture.supplyAsync(() -> queue.fail(running, "upstream 503", true), async);
             // its update to retryable finds the uncommitted index entry and waits for that transaction
             await().atMost(Duration.ofSeconds(30)).until(this::someoneWaitsForALock);
             other.commit();
@@ -72,7 +75,8 @@ class PostgresJobQueueTest extends JobQueueContract {
         try (Handle other = db.jdbi().open()) {
             other.begin();
             EnqueueResult won = queue.offer(other, keyed("refresh:8"));
-            CompletableFuture<EnqueueResult> second = CompletableFuture.supplyAsync(() -> queue.offer(keyed("refresh:8")), async);
+            CompletableFuture<EnqueueResult> second =
+                    CompletableFuture.supplyAsync(() -> queue.offer(keyed("refresh:8")), async);
             await().atMost(Duration.ofSeconds(30)).until(this::someoneWaitsForALock);
             other.commit();
             assertThat(won.inserted()).isTrue();
@@ -81,7 +85,8 @@ class PostgresJobQueueTest extends JobQueueContract {
         try (Handle other = db.jdbi().open()) {
             other.begin();
             queue.offer(other, keyed("refresh:9"));
-            CompletableFuture<EnqueueResult> second = CompletableFuture.supplyAsync(() -> queue.offer(keyed("refresh:9")), async);
+            CompletableFuture<EnqueueResult> second =
+                    CompletableFuture.supplyAsync(() -> queue.offer(keyed("refresh:9")), async);
             await().atMost(Duration.ofSeconds(30)).until(this::someoneWaitsForALock);
             other.rollback();
             assertThat(second.get(30, TimeUnit.SECONDS).inserted()).isTrue();

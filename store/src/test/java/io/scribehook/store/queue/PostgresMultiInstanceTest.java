@@ -29,10 +29,16 @@ class PostgresMultiInstanceTest {
             Map<Long, AtomicInteger> runs = new ConcurrentHashMap<>();
             JobQueue oneQueue = new JobQueue(one, settings, Clock.systemUTC());
             JobQueue twoQueue = new JobQueue(two, settings, Clock.systemUTC());
-            try (WorkerPool first = WorkerPool.builder(oneQueue, Q).owner("instance-1").concurrency(8)
-                            .handlers(counting(oneQueue, runs)).start();
-                    WorkerPool second = WorkerPool.builder(twoQueue, Q).owner("instance-2").concurrency(8)
-                            .handlers(counting(twoQueue, runs)).start()) {
+            try (WorkerPool first = WorkerPool.builder(oneQueue, Q)
+                            .owner("instance-1")
+                            .concurrency(8)
+                            .handlers(counting(oneQueue, runs))
+                            .start();
+                    WorkerPool second = WorkerPool.builder(twoQueue, Q)
+                            .owner("instance-2")
+                            .concurrency(8)
+                            .handlers(counting(twoQueue, runs))
+                            .start()) {
                 JobQueue queue = new JobQueue(producer, settings, Clock.systemUTC());
                 List<Long> ids = new ArrayList<>();
                 for (int from = 0; from < JOBS; from += 500) {
@@ -49,14 +55,17 @@ class PostgresMultiInstanceTest {
                 assertThat(second.completed()).as("instance 2 took part").isPositive();
                 assertThat(first.stale() + second.stale()).isZero();
                 assertThat(queue.counts(Q)).isEqualTo(new QueueCounts(0, 0, 0, 0));
-                long completed = producer.withHandle(h -> h.createQuery("SELECT count(*) FROM jobs WHERE state = 'completed'")
-                        .mapTo(Long.class).one());
+                long completed =
+                        producer.withHandle(h -> h.createQuery("SELECT count(*) FROM jobs WHERE state = 'completed'")
+                                .mapTo(Long.class)
+                                .one());
                 assertThat(completed).isEqualTo(JOBS);
                 assertThat(runs).hasSize(JOBS);
                 assertThat(runs.keySet()).containsExactlyInAnyOrderElementsOf(ids);
                 assertThat(runs.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
-                List<Integer> attempts = producer.withHandle(h -> h.createQuery(
-                        "SELECT DISTINCT attempt FROM jobs").mapTo(Integer.class).list());
+                List<Integer> attempts = producer.withHandle(h -> h.createQuery("SELECT DISTINCT attempt FROM jobs")
+                        .mapTo(Integer.class)
+                        .list());
                 assertThat(attempts).containsExactly(1);
             }
         }

@@ -45,9 +45,15 @@ class PostgresWakeupTest {
     private WorkerPool startPool(Database db, RecordingListener events) {
         JobQueue queue = new JobQueue(db, SLOW_POLL, Clock.systemUTC());
         JobHandler complete = job -> new JobOutcome.Completed(queue.complete(job));
-        WorkerPool pool = WorkerPool.builder(queue, Q).owner("b-worker").concurrency(2)
-                .handlers(JobHandlers.create().on("hello", complete).on("while-cut", complete).on("after", complete))
-                .listener(events).build();
+        WorkerPool pool = WorkerPool.builder(queue, Q)
+                .owner("b-worker")
+                .concurrency(2)
+                .handlers(JobHandlers.create()
+                        .on("hello", complete)
+                        .on("while-cut", complete)
+                        .on("after", complete))
+                .listener(events)
+                .build();
         closing.add(pool);
         return pool.start();
     }
@@ -71,7 +77,8 @@ class PostgresWakeupTest {
         Database a = pg.open();
         TcpProxy proxy = TcpProxy.start(PostgresTestDatabase.HOST, PostgresTestDatabase.PORT);
         closing.add(proxy);
-        Database b = pg.open(DatabaseSettings.of(pg.jdbcUrl(proxy.host(), proxy.port())).withMaxPoolSize(2));
+        Database b = pg.open(
+                DatabaseSettings.of(pg.jdbcUrl(proxy.host(), proxy.port())).withMaxPoolSize(2));
         RecordingListener events = new RecordingListener();
         startPool(b, events);
         await().atMost(WAIT).until(() -> events.events.contains("idle"));

@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -45,8 +45,13 @@ class SqliteWorkerPoolTest {
         db.close();
     }
 
-    private WorkerPool start(JobQueue queue, String owner, int concurrency, JobHandlers handlers, WorkerPool.Listener l) {
-        WorkerPool p = WorkerPool.builder(queue, Q).owner(owner).concurrency(concurrency).handlers(handlers).listener(l)
+    private WorkerPool start(
+            JobQueue queue, String owner, int concurrency, JobHandlers handlers, WorkerPool.Listener l) {
+        WorkerPool p = WorkerPool.builder(queue, Q)
+                .owner(owner)
+                .concurrency(concurrency)
+                .handlers(handlers)
+                .listener(l)
                 .build();
         pools.add(p);
         return p.start();
@@ -69,14 +74,18 @@ class SqliteWorkerPoolTest {
         long boom = queue.enqueue(JobRequest.of(Q, "boom", "{}"));
         long bad = queue.enqueue(JobRequest.of(Q, "bad", "{}"));
         JobHandler flaky = job -> job.attempt() == 1 ? JobOutcome.retry("not yet") : complete(queue, job);
-        WorkerPool pool = start(queue, "w1", 4, JobHandlers.create()
-                .on("ok", job -> complete(queue, job))
-                .on("retry-once", flaky)
-                .on("boom", job -> {
-                    throw new IllegalStateException("handler blew up");
-                })
-                .on("bad", job -> JobOutcome.fail("cannot be done")), new WorkerPool.Listener() {
-                });
+        WorkerPool pool = start(
+                queue,
+                "w1",
+                4,
+                JobHandlers.create()
+                        .on("ok", job -> complete(queue, job))
+                        .on("retry-once", flaky)
+                        .on("boom", job -> {
+                            throw new IllegalStateException("handler blew up");
+                        })
+                        .on("bad", job -> JobOutcome.fail("cannot be done")),
+                new WorkerPool.Listener() {});
 
         await().atMost(WAIT).until(() -> pool.completed() + pool.dead() == 4);
         assertThat(pool.completed()).isEqualTo(2);
@@ -120,14 +129,21 @@ class SqliteWorkerPoolTest {
         long snooze = queue.enqueue(JobRequest.of(Q, "snooze", "{}"));
         long recorded = queue.enqueue(JobRequest.of(Q, "recorded", "{}"));
         RecordingListener events = new RecordingListener();
-        WorkerPool pool = start(queue, "w1", 4, JobHandlers.create()
-                .on("retry-at", job -> JobOutcome.retryAt(later, "429, Retry-After: 120"))
-                .on("snooze", job -> JobOutcome.snooze(later, "circuit open"))
-                .on("recorded", job -> new JobOutcome.Recorded(db.writer().write(h -> {
-                    h.execute("CREATE TABLE IF NOT EXISTS attempts (job_id INTEGER)");
-                    h.execute("INSERT INTO attempts (job_id) VALUES (?)", job.id());
-                    return queue.retryAt(h, job, later, "recorded with its attempt row");
-                }))), events);
+        WorkerPool pool = start(
+                queue,
+                "w1",
+                4,
+                JobHandlers.create()
+                        .on("retry-at", job -> JobOutcome.retryAt(later, "429, Retry-After: 120"))
+                        .on("snooze", job -> JobOutcome.snooze(later, "circuit open"))
+                        .on(
+                                "recorded",
+                                job -> new JobOutcome.Recorded(db.writer().write(h -> {
+                                    h.execute("CREATE TABLE IF NOT EXISTS attempts (job_id INTEGER)");
+                                    h.execute("INSERT INTO attempts (job_id) VALUES (?)", job.id());
+                                    return queue.retryAt(h, job, later, "recorded with its attempt row");
+                                }))),
+                events);
 
         await().atMost(WAIT).until(() -> pool.retried() == 1 && pool.snoozed() == 1 && pool.dead() == 1);
         assertThat(events.events).contains("rescheduled:" + retryAt, "snoozed:" + snooze, "dead:" + recorded);
@@ -139,7 +155,10 @@ class SqliteWorkerPoolTest {
         assertThat(z.attempt()).isZero();
         assertThat(z.scheduledAt()).isEqualTo(later);
         assertThat(queue.find(recorded).orElseThrow().lastError()).isEqualTo("recorded with its attempt row");
-        int attempts = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM attempts").mapTo(Integer.class).one());
+        int attempts = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM attempts")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(attempts).isEqualTo(1);
         assertThat(pool.stale()).isZero();
     }
@@ -150,13 +169,18 @@ class SqliteWorkerPoolTest {
         CountDownLatch successorQueued = new CountDownLatch(1);
         RecordingListener events = new RecordingListener();
         long first = queue.enqueue(JobRequest.of(Q, "refresh", "1").withUniqueKey("refresh:1"));
-        WorkerPool pool = start(queue, "w1", 1, on("refresh", job -> {
-            if (job.id() == first) {
-                successorQueued.await(60, TimeUnit.SECONDS);
-                return JobOutcome.retry("upstream 503");
-            }
-            return complete(queue, job);
-        }), events);
+        WorkerPool pool = start(
+                queue,
+                "w1",
+                1,
+                on("refresh", job -> {
+                    if (job.id() == first) {
+                        successorQueued.await(60, TimeUnit.SECONDS);
+                        return JobOutcome.retry("upstream 503");
+                    }
+                    return complete(queue, job);
+                }),
+                events);
         await().atMost(WAIT).until(() -> events.events.contains("claimed:" + first));
         long second = queue.enqueue(JobRequest.of(Q, "refresh", "1").withUniqueKey("refresh:1"));
         successorQueued.countDown();
@@ -203,8 +227,12 @@ class SqliteWorkerPoolTest {
             }
             return complete(queue, job);
         };
-        WorkerPool pool = WorkerPool.builder(queue, Q).owner("throttled").concurrency(4)
-                .handlers(JobHandlers.create().on("quick", handler).on("hold", handler)).throttle(limit::get).start();
+        WorkerPool pool = WorkerPool.builder(queue, Q)
+                .owner("throttled")
+                .concurrency(4)
+                .handlers(JobHandlers.create().on("quick", handler).on("hold", handler))
+                .throttle(limit::get)
+                .start();
         pools.add(pool);
         for (int i = 0; i < 6; i++) {
             queue.enqueue(JobRequest.of(Q, "quick", "{}"));
@@ -227,13 +255,23 @@ class SqliteWorkerPoolTest {
         db.writer().write(h -> h.execute("CREATE TABLE effects (job_id INTEGER PRIMARY KEY)"));
         long id = queue.enqueue(JobRequest.of(Q, "own-commit", "{}"));
         RecordingListener events = new RecordingListener();
-        start(queue, "w1", 2, on("own-commit", job -> new JobOutcome.Completed(db.writer().write(h -> {
-            h.execute("INSERT INTO effects (job_id) VALUES (?)", job.id());
-            return queue.complete(h, job);
-        }))), events);
+        start(
+                queue,
+                "w1",
+                2,
+                on(
+                        "own-commit",
+                        job -> new JobOutcome.Completed(db.writer().write(h -> {
+                            h.execute("INSERT INTO effects (job_id) VALUES (?)", job.id());
+                            return queue.complete(h, job);
+                        }))),
+                events);
         await().atMost(WAIT).until(() -> events.events.contains("completed:" + id));
         assertThat(queue.find(id).orElseThrow().state()).isEqualTo(JobState.COMPLETED);
-        int effects = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM effects").mapTo(Integer.class).one());
+        int effects = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM effects")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(effects).isEqualTo(1);
         assertThat(events.events).noneMatch(e -> e.startsWith("stale"));
     }
@@ -259,19 +297,26 @@ class SqliteWorkerPoolTest {
         RecordingListener holder = new RecordingListener();
         RecordingListener other = new RecordingListener();
         long id = queue.enqueue(JobRequest.of(Q, "long", "{}"));
-        WorkerPool a = start(queue, "holder", 1, on("long", job -> {
-            release.await(60, TimeUnit.SECONDS);
-            return complete(queue, job);
-        }), holder);
+        WorkerPool a = start(
+                queue,
+                "holder",
+                1,
+                on("long", job -> {
+                    release.await(60, TimeUnit.SECONDS);
+                    return complete(queue, job);
+                }),
+                holder);
         await().atMost(WAIT).until(() -> holder.events.contains("claimed:" + id));
-        WorkerPool b = start(queue, "other", 4, on("long", job -> complete(queue, job)), other); // claims and sweeps too
+        WorkerPool b =
+                start(queue, "other", 4, on("long", job -> complete(queue, job)), other); // claims and sweeps too
 
         Duration lease = FAST.lease();
         Instant end = clock.instant().plus(lease.multipliedBy(3));
         while (clock.instant().isBefore(end)) {
             Instant now = clock.advance(Duration.ofSeconds(10));
             // the holder's next heartbeat moves the lease to (its) now + lease
-            await().atMost(WAIT).until(() -> !queue.find(id).orElseThrow().leaseExpiresAt().isBefore(now.plus(lease)));
+            await().atMost(WAIT)
+                    .until(() -> !queue.find(id).orElseThrow().leaseExpiresAt().isBefore(now.plus(lease)));
             assertThat(queue.reclaimExpired()).isZero();
             queue.nudge(Q); // make the other pool claim again at this time
         }
@@ -313,10 +358,15 @@ class SqliteWorkerPoolTest {
         CountDownLatch release = new CountDownLatch(1);
         RecordingListener events = new RecordingListener();
         long id = queue.enqueue(JobRequest.of(Q, "slow", "{}"));
-        WorkerPool pool = start(queue, "w1", 1, on("slow", job -> {
-            release.await(60, TimeUnit.SECONDS);
-            return complete(queue, job);
-        }), events);
+        WorkerPool pool = start(
+                queue,
+                "w1",
+                1,
+                on("slow", job -> {
+                    release.await(60, TimeUnit.SECONDS);
+                    return complete(queue, job);
+                }),
+                events);
         await().atMost(WAIT).until(() -> events.events.contains("claimed:" + id));
 
         CountDownLatch closing = new CountDownLatch(1);

@@ -21,8 +21,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     private final Logger ours = (Logger) LoggerFactory.getLogger("io.scribehook");
     private final Level previous = ours.getLevel();
 
-    private LogCapture() {
-    }
+    private LogCapture() {}
 
     /** Starts capturing. Close it. */
     public static LogCapture open() {
@@ -63,13 +62,21 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     public String text() {
         StringBuilder b = new StringBuilder();
         for (ILoggingEvent e : events) {
-            b.append(e.getLevel()).append(' ').append(e.getLoggerName()).append(" - ").append(e.getFormattedMessage());
+            b.append(e.getLevel())
+                    .append(' ')
+                    .append(e.getLoggerName())
+                    .append(" - ")
+                    .append(e.getFormattedMessage());
             if (!e.getMDCPropertyMap().isEmpty()) {
                 b.append(' ').append(e.getMDCPropertyMap());
             }
             b.append('\n');
             for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-                b.append("  ").append(t.getClassName()).append(": ").append(t.getMessage()).append('\n');
+                b.append("  ")
+                        .append(t.getClassName())
+                        .append(": ")
+                        .append(t.getMessage())
+                        .append('\n');
                 for (StackTraceElementProxy s : t.getStackTraceElementProxyArray()) {
                     b.append("    ").append(s.getSTEAsString()).append('\n');
                 }
@@ -90,7 +97,11 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     }
 
     private static String line(ILoggingEvent e) {
-        StringBuilder b = new StringBuilder().append(e.getLevel()).append(' ').append(e.getLoggerName()).append(" - ")
+        StringBuilder b = new StringBuilder()
+                .append(e.getLevel())
+                .append(' ')
+                .append(e.getLoggerName())
+                .append(" - ")
                 .append(e.getFormattedMessage());
         for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
             b.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());

@@ -35,8 +35,10 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /** Creates the database, or aborts (fails with {@code CI=true}) when PostgreSQL is unreachable. */
     public static PostgresTestDatabase create() {
-        String name = "scribehook_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        String name = "scribehook_t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = admin();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
         } catch (SQLException e) {
             unreachable(e);
@@ -85,7 +87,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /** Runs SQL as the admin user in this database (for test setup such as TRUNCATE). */
     public void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl());
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -100,7 +103,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
             }
             opened.clear();
         }
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Connection c = admin();
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             System.err.println("could not drop test database " + name + ": " + e.getMessage());
@@ -116,7 +120,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
         String why = "PostgreSQL not reachable at " + HOST + ":" + PORT + ": " + e.getMessage()
                 + " (set CI=true to make this fail)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(why.replace(" (set CI=true to make this fail)", " (CI=true: PostgreSQL is required)"), e);
+            throw new AssertionError(
+                    why.replace(" (set CI=true to make this fail)", " (CI=true: PostgreSQL is required)"), e);
         }
         Assumptions.abort(why);
     }

@@ -12,12 +12,12 @@ import java.nio.file.Path;
  * (system property {@code scribehook.test.dir}, set by surefire); nothing touches {@code ./data}.
  */
 public final class TestDatabases {
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** The folder for test files: {@code scribehook.test.dir}, else {@code target/test-data}; created if missing. */
     public static Path testDir() {
-        Path dir = Path.of(System.getProperty("scribehook.test.dir", "target/test-data")).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("scribehook.test.dir", "target/test-data"))
+                .toAbsolutePath();
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {

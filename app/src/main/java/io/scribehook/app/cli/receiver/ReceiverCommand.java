@@ -5,7 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code scribehook receiver ...}: registration with Healthie, secrets and replay. */
-@Command(name = "receiver", mixinStandardHelpOptions = true,
+@Command(
+        name = "receiver",
+        mixinStandardHelpOptions = true,
         description = "The receiving side: register with Healthie, manage webhook secrets, replay stored webhooks.",
         subcommands = {RegisterCommand.class, WebhooksCommand.class, SecretsCommand.class, ReplayCommand.class},
         footerHeading = "%nExample:%n",

@@ -14,11 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code scribehook receiver register}: step 2 of the guide, createWebhook on the Healthie API. */
-@Command(name = "register", mixinStandardHelpOptions = true,
-        description = {"Register this receiver with Healthie (createWebhook on SCRIBEHOOK_HEALTHIE_API_URL) and print "
-                + "the webhook id and the signature secret read back.",
-                "The URL and event types are checked before the API is called. With --save the secret is stored "
-                        + "for verification: through the running server, or in the database when none runs."},
+@Command(
+        name = "register",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Register this receiver with Healthie (createWebhook on SCRIBEHOOK_HEALTHIE_API_URL) and print "
+                    + "the webhook id and the signature secret read back.",
+            "The URL and event types are checked before the API is called. With --save the secret is stored "
+                    + "for verification: through the running server, or in the database when none runs."
+        },
         modelTransformer = WebhookArgs.EventTypesSection.class,
         footerHeading = "%nExample:%n",
         footer = "  scribehook receiver register --url https://scribe.example.com/healthie-webhooks --save")
@@ -29,16 +33,24 @@ public final class RegisterCommand implements Callable<Integer> {
     @Mixin
     HealthieApiOption api;
 
-    @Option(names = "--url", required = true, paramLabel = "URL",
+    @Option(
+            names = "--url",
+            required = true,
+            paramLabel = "URL",
             description = "Public http(s) URL of this receiver's webhook path, as Healthie will post to it.")
     String url;
 
-    @Option(names = "--events", split = ",", paramLabel = "EVENT",
+    @Option(
+            names = "--events",
+            split = ",",
+            paramLabel = "EVENT",
             description = "Comma-separated event types: full names, as listed under Event types below. "
                     + "Default: the guide's four, the first four listed.")
     List<String> events;
 
-    @Option(names = "--disabled", description = "Register the webhook disabled (enable it later with webhooks update --enable).")
+    @Option(
+            names = "--disabled",
+            description = "Register the webhook disabled (enable it later with webhooks update --enable).")
     boolean disabled;
 
     @Option(names = "--no-retry", description = "Ask the sender not to retry failed deliveries.")
@@ -59,11 +71,15 @@ public final class RegisterCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (HealthieClient client = api.client()) {
-            ServerOrDatabase store = save ? new ServerOrDatabase(api.appConfig(), server.url, spec.commandLine().getErr()) : null;
+            ServerOrDatabase store = save
+                    ? new ServerOrDatabase(
+                            api.appConfig(), server.url, spec.commandLine().getErr())
+                    : null;
             if (store != null) {
                 store.requireReachable();
             }
-            Webhook w = HealthieApiOption.require(client.createWebhook(target, types, !disabled, !noRetry), "createWebhook");
+            Webhook w = HealthieApiOption.require(
+                    client.createWebhook(target, types, !disabled, !noRetry), "createWebhook");
             out.println(WebhooksCommand.line(w));
             if (w.signatureSecret() != null) {
                 out.println("signature_secret: " + w.signatureSecret());

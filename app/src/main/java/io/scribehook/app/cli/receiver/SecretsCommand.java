@@ -22,10 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code scribehook receiver secrets add|list}: webhook secrets kept in the database. */
-@Command(name = "secrets", mixinStandardHelpOptions = true,
-        description = {"Manage the webhook secrets that verify signatures: those stored in the database and those in "
-                + "SCRIBEHOOK_WEBHOOK_SECRETS.",
-                "Several are valid at once, so a secret can be rotated without a failed delivery."},
+@Command(
+        name = "secrets",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Manage the webhook secrets that verify signatures: those stored in the database and those in "
+                    + "SCRIBEHOOK_WEBHOOK_SECRETS.",
+            "Several are valid at once, so a secret can be rotated without a failed delivery."
+        },
         footerHeading = "%nExample:%n",
         footer = "  printf '%%s' \"$SECRET\" | scribehook receiver secrets add --key-id healthie-42")
 public final class SecretsCommand implements Runnable {
@@ -37,51 +41,80 @@ public final class SecretsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add a secret, read from stdin unless --secret is given.",
-                    "Calls the running server's admin API; with no server running, writes to the database directly."},
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Add a secret, read from stdin unless --secret is given.",
+                "Calls the running server's admin API; with no server running, writes to the database directly."
+            },
             footerHeading = "%nExample:%n",
             footer = "  printf '%%s' \"$SECRET\" | scribehook receiver secrets add --key-id healthie-42")
-    int add(@Mixin ConfigOption config,
-            @Option(names = "--key-id", paramLabel = "ID", description = "Name for this secret (default: db-<epoch millis>); "
-                    + "an existing id is replaced.") String keyId,
-            @Option(names = "--secret", paramLabel = "SECRET",
-                    description = "The secret itself. Avoid it: it lands in the shell history; pipe it on stdin instead.") String secret,
+    int add(
+            @Mixin ConfigOption config,
+            @Option(
+                            names = "--key-id",
+                            paramLabel = "ID",
+                            description = "Name for this secret (default: db-<epoch millis>); "
+                                    + "an existing id is replaced.")
+                    String keyId,
+            @Option(
+                            names = "--secret",
+                            paramLabel = "SECRET",
+                            description =
+                                    "The secret itself. Avoid it: it lands in the shell history; pipe it on stdin instead.")
+                    String secret,
             @Mixin ServerOption server) {
         if (keyId != null && (keyId.isBlank() || keyId.startsWith("env-") || keyId.length() > 200)) {
-            throw CliFailure.usage("--key-id '" + keyId + "' is not allowed: at most 200 characters, not starting with env- "
-                    + "(the names of SCRIBEHOOK_WEBHOOK_SECRETS)");
+            throw CliFailure.usage(
+                    "--key-id '" + keyId + "' is not allowed: at most 200 characters, not starting with env- "
+                            + "(the names of SCRIBEHOOK_WEBHOOK_SECRETS)");
         }
         AppConfig cfg = config.load();
-        ServerOrDatabase target = new ServerOrDatabase(cfg, server.url, spec.commandLine().getErr());
+        ServerOrDatabase target =
+                new ServerOrDatabase(cfg, server.url, spec.commandLine().getErr());
         String value = secret != null ? secret : readStdin();
         if (value.isBlank()) {
             throw CliFailure.usage("no secret given: pipe it on stdin or pass --secret");
         }
-        SecretsSaver.save(target, spec.commandLine().getOut(), keyId != null ? keyId : "db-" + System.currentTimeMillis(), value);
+        SecretsSaver.save(
+                target, spec.commandLine().getOut(), keyId != null ? keyId : "db-" + System.currentTimeMillis(), value);
         return 0;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"List secret ids and where each comes from (environment or database), never the values.",
-                    "Through the running server, the server's SCRIBEHOOK_WEBHOOK_SECRETS are listed; from the database, "
-                            + "this command's own."},
-            footerHeading = "%nExample:%n", footer = "  scribehook receiver secrets list --json")
-    int list(@Mixin ConfigOption config,
-             @Option(names = "--json", description = "Print JSON: {\"secrets\":[{\"key_id\",\"source\",\"created_at\"}]}.") boolean json,
-             @Mixin ServerOption server) {
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = {
+                "List secret ids and where each comes from (environment or database), never the values.",
+                "Through the running server, the server's SCRIBEHOOK_WEBHOOK_SECRETS are listed; from the database, "
+                        + "this command's own."
+            },
+            footerHeading = "%nExample:%n",
+            footer = "  scribehook receiver secrets list --json")
+    int list(
+            @Mixin ConfigOption config,
+            @Option(
+                            names = "--json",
+                            description = "Print JSON: {\"secrets\":[{\"key_id\",\"source\",\"created_at\"}]}.")
+                    boolean json,
+            @Mixin ServerOption server) {
         AppConfig cfg = config.load();
-        JsonNode secrets = new ServerOrDatabase(cfg, server.url, spec.commandLine().getErr()).run(
-                c -> c.get("/api/receiver/secrets"),
-                a -> ServerOrDatabase.json(a.body()),
-                db -> {
+        JsonNode secrets = new ServerOrDatabase(
+                        cfg, server.url, spec.commandLine().getErr())
+                .run(c -> c.get("/api/receiver/secrets"), a -> ServerOrDatabase.json(a.body()), db -> {
                     ObjectNode root = JsonNodeFactory.instance.objectNode();
                     ArrayNode list = root.putArray("secrets");
-                    for (WebhookSecret s : ReceiverConfig.from(cfg.source(), Optional.empty()).envSecrets()) {
+                    for (WebhookSecret s :
+                            ReceiverConfig.from(cfg.source(), Optional.empty()).envSecrets()) {
                         list.addObject().put("key_id", s.keyId()).put("source", "environment");
                     }
-                    db.jdbi().withHandle(SecretStore::list).forEach(s -> list.addObject().put("key_id", s.keyId())
-                            .put("source", s.source()).put("created_at", s.createdAt().toString()));
+                    db.jdbi()
+                            .withHandle(SecretStore::list)
+                            .forEach(s -> list.addObject()
+                                    .put("key_id", s.keyId())
+                                    .put("source", s.source())
+                                    .put("created_at", s.createdAt().toString()));
                     return root;
                 });
         spec.commandLine().getOut().println(json ? secrets.toString() : table(secrets));
@@ -91,11 +124,18 @@ public final class SecretsCommand implements Runnable {
     private static String table(JsonNode n) {
         StringBuilder b = new StringBuilder();
         for (var s : n.path("secrets")) {
-            b.append(String.format("%-40s %-12s %s", s.path("key_id").asText(), s.path("source").asText(),
-                    s.path("created_at").asText("")).stripTrailing()).append('\n');
+            b.append(String.format(
+                                    "%-40s %-12s %s",
+                                    s.path("key_id").asText(),
+                                    s.path("source").asText(),
+                                    s.path("created_at").asText(""))
+                            .stripTrailing())
+                    .append('\n');
         }
-        return b.length() == 0 ? "(no secrets)" : String.format("%-40s %-12s %s%n", "KEY ID", "SOURCE", "CREATED").stripTrailing()
-                + "\n" + b.toString().stripTrailing();
+        return b.length() == 0
+                ? "(no secrets)"
+                : String.format("%-40s %-12s %s%n", "KEY ID", "SOURCE", "CREATED")
+                                .stripTrailing() + "\n" + b.toString().stripTrailing();
     }
 
     private static String readStdin() {

@@ -6,12 +6,14 @@ import java.time.Clock;
 
 /** Stores a secret read back from Healthie, through the running server or the database. */
 final class SecretsSaver {
-    private SecretsSaver() {
-    }
+    private SecretsSaver() {}
 
     static void save(ServerOrDatabase target, PrintWriter out, String keyId, String secret) {
         String where = target.run(
-                c -> c.post("/api/receiver/secrets", "{\"key_id\":" + ServerOrDatabase.quote(keyId) + ",\"secret\":" + ServerOrDatabase.quote(secret) + "}"),
+                c -> c.post(
+                        "/api/receiver/secrets",
+                        "{\"key_id\":" + ServerOrDatabase.quote(keyId) + ",\"secret\":" + ServerOrDatabase.quote(secret)
+                                + "}"),
                 a -> "the running server",
                 db -> {
                     db.writer().write(h -> {

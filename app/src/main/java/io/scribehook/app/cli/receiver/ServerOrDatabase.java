@@ -46,7 +46,8 @@ final class ServerOrDatabase {
                 throw CliFailure.failed(e.getMessage());
             }
             requireExistingDatabase();
-            err.println("scribehook: no server at " + client.base() + "; using the database at " + config.redactedDatabaseUrl() + " directly");
+            err.println("scribehook: no server at " + client.base() + "; using the database at "
+                    + config.redactedDatabaseUrl() + " directly");
             err.flush();
             try (Database db = Database.open(DatabaseSettings.of(config.databaseUrl()))) {
                 return viaDatabase.apply(db);
@@ -83,12 +84,14 @@ final class ServerOrDatabase {
         }
         Path dir = config.dataDir();
         if (file.startsWith(dir) && !Files.isDirectory(dir)) {
-            throw CliFailure.usage("no server at " + client.base() + " and the data dir " + dir + " does not exist; "
-                    + "`scribehook serve` creates it (start it once, or set SCRIBEHOOK_DATA_DIR to the server's data dir)");
+            throw CliFailure.usage(
+                    "no server at " + client.base() + " and the data dir " + dir + " does not exist; "
+                            + "`scribehook serve` creates it (start it once, or set SCRIBEHOOK_DATA_DIR to the server's data dir)");
         }
         if (!Files.isRegularFile(file)) {
-            throw CliFailure.usage("no server at " + client.base() + " and no database at " + file + "; "
-                    + "`scribehook serve` creates it (start it once, or set SCRIBEHOOK_DATA_DIR or SCRIBEHOOK_DATABASE_URL to the server's)");
+            throw CliFailure.usage(
+                    "no server at " + client.base() + " and no database at " + file + "; "
+                            + "`scribehook serve` creates it (start it once, or set SCRIBEHOOK_DATA_DIR or SCRIBEHOOK_DATABASE_URL to the server's)");
         }
     }
 

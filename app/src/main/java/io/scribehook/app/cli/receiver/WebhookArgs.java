@@ -23,10 +23,10 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  */
 final class WebhookArgs {
     /** The guide's four events, registered when {@code --events} is not given. */
-    static final List<String> DEFAULT_EVENTS = EventTypes.appointmentFamily().stream().limit(4).toList();
+    static final List<String> DEFAULT_EVENTS =
+            EventTypes.appointmentFamily().stream().limit(4).toList();
 
-    private WebhookArgs() {
-    }
+    private WebhookArgs() {}
 
     /**
      * Adds an "Event types" section, one full name a line, before the example of a command with
@@ -44,7 +44,8 @@ final class WebhookArgs {
             Map<String, CommandLine.IHelpSectionRenderer> sections = new LinkedHashMap<>(usage.sectionMap());
             sections.put(KEY, help -> {
                 StringBuilder b = new StringBuilder(String.format("%nEvent types for --events:%n"));
-                EventTypes.appointmentFamily().forEach(e -> b.append("  ").append(e).append(System.lineSeparator()));
+                EventTypes.appointmentFamily()
+                        .forEach(e -> b.append("  ").append(e).append(System.lineSeparator()));
                 return b.toString();
             });
             List<String> keys = new ArrayList<>(usage.sectionKeys());
@@ -62,11 +63,13 @@ final class WebhookArgs {
         } catch (URISyntaxException e) {
             // reported below
         }
-        boolean http = uri != null && uri.getScheme() != null
+        boolean http = uri != null
+                && uri.getScheme() != null
                 && (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"));
         if (!http || uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw CliFailure.usage("--url '" + value + "' is not an absolute http(s) URL with a host; give the public URL "
-                    + "Healthie will post to, e.g. https://scribe.example.com/healthie-webhooks");
+            throw CliFailure.usage(
+                    "--url '" + value + "' is not an absolute http(s) URL with a host; give the public URL "
+                            + "Healthie will post to, e.g. https://scribe.example.com/healthie-webhooks");
         }
         return value;
     }
@@ -82,7 +85,8 @@ final class WebhookArgs {
             }
             if (!EventTypes.isKnown(e)) {
                 throw CliFailure.usage("--events: '" + e + "' is not a known event type; "
-                        + suggestion(e).map(s -> "did you mean " + s + "?")
+                        + suggestion(e)
+                                .map(s -> "did you mean " + s + "?")
                                 .orElse("expected one of " + String.join(", ", EventTypes.appointmentFamily())));
             }
             out.add(e);
@@ -93,7 +97,9 @@ final class WebhookArgs {
     private static Optional<String> suggestion(String e) {
         String n = e.toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         return EventTypes.appointmentFamily().stream()
-                .filter(k -> k.equals(n) || k.endsWith("." + n) || k.replace('.', '_').equals(n))
+                .filter(k -> k.equals(n)
+                        || k.endsWith("." + n)
+                        || k.replace('.', '_').equals(n))
                 .findFirst();
     }
 }
