@@ -103,22 +103,6 @@ public final class WebhookLog {
         return out;
     }
 
-    /**
-     * The first stored (not rejected) webhook for {@code resourceId} with this dedupe key received at
-     * or after {@code since}, found through the resource index (the dedupe key is part of the key,
-     * so a resource's own redeliveries are the only candidates).
-     */
-    public static Optional<Long> firstWithDedupeKey(Handle h, String resourceId, String dedupeKey, Instant since) {
-        String byResource = resourceId == null ? "resource_id IS NULL" : "resource_id = :r";
-        return h.createQuery("SELECT id FROM receiver_webhooks WHERE " + byResource + " AND received_at >= :since "
-                        + "AND dedupe_key = :k AND status <> 'duplicate' AND status <> 'rejected' ORDER BY id LIMIT 1")
-                .bind("r", resourceId)
-                .bind("k", dedupeKey)
-                .bind("since", since.toEpochMilli())
-                .mapTo(Long.class)
-                .findOne();
-    }
-
     /** Whether any webhook in the log names {@code resourceId} as its resource (through the resource index). */
     public static boolean anyForResource(Handle h, String resourceId) {
         return h.createQuery("SELECT 1 FROM receiver_webhooks WHERE resource_id = :r LIMIT 1")

@@ -71,13 +71,8 @@ public final class RegisterCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (HealthieClient client = api.client()) {
-            ServerOrDatabase store = save
-                    ? new ServerOrDatabase(
-                            api.appConfig(), server.url, spec.commandLine().getErr())
-                    : null;
-            if (store != null) {
-                store.requireReachable();
-            }
+            ServerOrDatabase store = ServerOrDatabase.forSave(
+                    save, api.appConfig(), server.url, spec.commandLine().getErr());
             Webhook w = HealthieApiOption.require(
                     client.createWebhook(target, types, !disabled, !noRetry), "createWebhook");
             out.println(WebhooksCommand.line(w));

@@ -64,6 +64,19 @@ final class ServerOrDatabase {
     }
 
     /**
+     * For {@code --save}: where a secret will be stored, checked to be reachable before anything is
+     * created upstream; null without {@code --save}.
+     */
+    static ServerOrDatabase forSave(boolean save, AppConfig config, String server, PrintWriter err) {
+        if (!save) {
+            return null;
+        }
+        ServerOrDatabase store = new ServerOrDatabase(config, server, err);
+        store.requireReachable();
+        return store;
+    }
+
+    /**
      * Fails now when {@link #run} could not store anything later (no server, no database), for a
      * command that first does something elsewhere that cannot be undone.
      */

@@ -144,13 +144,8 @@ public final class WebhooksCommand implements Runnable {
             throw CliFailure.usage("--server is only used with --save");
         }
         try (HealthieClient client = api.client()) {
-            ServerOrDatabase store = save
-                    ? new ServerOrDatabase(
-                            api.appConfig(), server.url, spec.commandLine().getErr())
-                    : null;
-            if (store != null) {
-                store.requireReachable();
-            }
+            ServerOrDatabase store = ServerOrDatabase.forSave(
+                    save, api.appConfig(), server.url, spec.commandLine().getErr());
             Webhook w = HealthieApiOption.require(client.expireWebhookSignature(id), "expireWebhookSignature " + id);
             if (w.signatureSecret() == null) {
                 throw CliFailure.failed("the API did not return the new secret");
