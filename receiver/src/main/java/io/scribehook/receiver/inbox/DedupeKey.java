@@ -9,7 +9,7 @@ import java.util.HexFormat;
  * Recognises redeliveries: event type, resource id, body SHA-256 and, when present,
  * {@code updated_at}, {@code created_at} and {@code event_ts}, hashed into one key: the first
  * 128 bits of a SHA-256, which keeps the rows small while a chance collision stays out of reach.
- * Lookups go through the resource index ({@link WebhookLog#firstWithDedupeKey}).
+ * Lookups go through the resource index ({@link WebhookLog#firstWithDedupeKeys}, a whole batch at a time).
  */
 public final class DedupeKey {
     private DedupeKey() {}
