@@ -80,26 +80,29 @@ public final class WebhookLog {
      * received at or after {@code since}: one query for a whole batch, through the resource index.
      */
     public static Map<String, Long> firstWithDedupeKeys(Handle h, Collection<NewWebhook> candidates, Instant since) {
-        Set<String> resources = new LinkedHashSet<>();
-        Set<String> keys = new LinkedHashSet<>();
-        for (NewWebhook w : candidates) {
-            if (w.resourceId() != null && w.dedupeKey() != null) {
-                resources.add(w.resourceId());
-                keys.add(w.dedupeKey());
-            }
-        }
+        List<NewWebhook> all = List.copyOf(candidates);
         Map<String, Long> out = new HashMap<>();
-        if (keys.isEmpty()) {
-            return out;
+        for (int from = 0; from < all.size(); from += INSERT_CHUNK) { // bounded parameter count
+            Set<String> resources = new LinkedHashSet<>();
+            Set<String> keys = new LinkedHashSet<>();
+            for (NewWebhook w : all.subList(from, Math.min(all.size(), from + INSERT_CHUNK))) {
+                if (w.dedupeKey() != null) {
+                    resources.add(w.resourceId());
+                    keys.add(w.dedupeKey());
+                }
+            }
+            if (keys.isEmpty()) {
+                continue;
+            }
+            h.createQuery("SELECT dedupe_key, min(id) FROM receiver_webhooks WHERE resource_id IN (<resources>) "
+                            + "AND received_at >= :since AND dedupe_key IN (<keys>) AND status <> 'duplicate' "
+                            + "AND status <> 'rejected' GROUP BY dedupe_key")
+                    .bindList("resources", List.copyOf(resources))
+                    .bindList("keys", List.copyOf(keys))
+                    .bind("since", since.toEpochMilli())
+                    .map((rs, ctx) -> out.merge(rs.getString(1), rs.getLong(2), Math::min))
+                    .list();
         }
-        h.createQuery("SELECT dedupe_key, min(id) FROM receiver_webhooks WHERE resource_id IN (<resources>) "
-                        + "AND received_at >= :since AND dedupe_key IN (<keys>) AND status <> 'duplicate' "
-                        + "AND status <> 'rejected' GROUP BY dedupe_key")
-                .bindList("resources", List.copyOf(resources))
-                .bindList("keys", List.copyOf(keys))
-                .bind("since", since.toEpochMilli())
-                .map((rs, ctx) -> out.put(rs.getString(1), rs.getLong(2)))
-                .list();
         return out;
     }
 

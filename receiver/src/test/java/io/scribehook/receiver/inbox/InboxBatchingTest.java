@@ -84,6 +84,35 @@ class InboxBatchingTest {
         }
     }
 
+    @Test
+    void aBatchLargerThanOneStatementsWorthOfKeysIsLookedUpInChunks() {
+        try (Database db = TestDatabases.sqlite()) {
+            List<NewWebhook> rows = new ArrayList<>();
+            java.time.Instant now = java.time.Instant.parse("2026-12-01T00:00:00Z");
+            for (int i = 0; i < 1_200; i++) {
+                rows.add(new NewWebhook(
+                        now,
+                        WebhookStatus.ACCEPTED,
+                        null,
+                        "appointment.updated",
+                        "r" + i,
+                        null,
+                        "reference",
+                        "guide",
+                        "k0",
+                        "127.0.0.1",
+                        200,
+                        "sha" + i,
+                        "key" + i,
+                        null,
+                        new byte[] {1}));
+            }
+            List<Long> ids = db.writer().write(h -> WebhookLog.insertAll(h, rows));
+            Map<String, Long> found = db.withHandle(h -> WebhookLog.firstWithDedupeKeys(h, rows, now.minusSeconds(1)));
+            assertThat(found).hasSize(1_200).containsEntry("key0", ids.get(0)).containsEntry("key1199", ids.get(1_199));
+        }
+    }
+
     private static List<String> copies(int n) {
         List<String> ids = new ArrayList<>();
         for (int c = 0; c < n; c++) {
