@@ -11,6 +11,7 @@ import io.scribehook.receiver.http.WebhookEndpoint;
 import io.scribehook.receiver.inbox.Inbox;
 import io.scribehook.receiver.inbox.IntakePressure;
 import io.scribehook.receiver.inbox.Jobs;
+import io.scribehook.receiver.inbox.RefusalSample;
 import io.scribehook.receiver.inbox.RetentionSweep;
 import io.scribehook.receiver.process.WebhookProcessor;
 import io.scribehook.receiver.secrets.VerifierSource;
@@ -79,7 +80,13 @@ public final class Receiver implements AutoCloseable {
                 .description("1 while a burst of incoming webhooks holds processing to one job at a time")
                 .register(registry);
         WebhookEndpoint endpoint = new WebhookEndpoint(
-                config.sourceGuard(), config.maxBodyBytes(), verifiers, inbox, new ReceiverMetrics(registry), pressure);
+                config.sourceGuard(),
+                config.maxBodyBytes(),
+                verifiers,
+                inbox,
+                new ReceiverMetrics(registry),
+                pressure,
+                new RefusalSample(clock));
         ReceiverAdminRoutes admin = new ReceiverAdminRoutes(db, inbox, verifiers, config.envSecrets(), clock);
         Optional<HealthieClient> healthie = config.healthieApi().map(s -> new HealthieClient(s, clock, registry));
         WorkerPool workers = WorkerPool.builder(queue, Jobs.QUEUE)

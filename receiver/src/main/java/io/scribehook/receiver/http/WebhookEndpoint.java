@@ -11,6 +11,7 @@ import io.scribehook.receiver.guard.SourceAddressGuard;
 import io.scribehook.receiver.inbox.AcceptOutcome;
 import io.scribehook.receiver.inbox.Inbox;
 import io.scribehook.receiver.inbox.IntakePressure;
+import io.scribehook.receiver.inbox.RefusalSample;
 import io.scribehook.receiver.secrets.VerifierSource;
 import io.scribehook.signatures.HttpFields;
 import io.scribehook.signatures.HttpMessage;
@@ -51,6 +52,7 @@ public final class WebhookEndpoint implements Handler {
     private final IntakePressure pressure;
     private final ApiException tooLarge;
     private final Semaphore rejectionLogSlots = new Semaphore(64);
+    private final RefusalSample sample;
 
     public WebhookEndpoint(
             SourceAddressGuard sourceGuard,
@@ -58,7 +60,9 @@ public final class WebhookEndpoint implements Handler {
             VerifierSource verifiers,
             Inbox inbox,
             ReceiverMetrics metrics,
-            IntakePressure pressure) {
+            IntakePressure pressure,
+            RefusalSample sample) {
+        this.sample = sample;
         this.sourceGuard = sourceGuard;
         this.maxBytes = maxBytes;
         this.tooLarge = new ApiException(413, "payload_too_large", "the body is larger than " + maxBytes + " bytes");
@@ -150,10 +154,21 @@ public final class WebhookEndpoint implements Handler {
         }
     }
 
-    /** Counts and logs a refusal and records it in the webhook log; returns the answer for the caller to throw. */
+    /**
+     * Counts a refusal and, for a sample (one per reason a second), logs it and records it in the
+     * webhook log; returns the answer for the caller to throw.
+     */
     private ApiException refuse(String guard, ApiException answer, String sourceIp) {
         metrics.rejected(guard, answer.code());
-        LOG.info("webhook refused: {} {} (guard {}, source {})", answer.status(), answer.code(), guard, sourceIp);
+        if (!sample.take(answer.code())) {
+            return answer;
+        }
+        LOG.info(
+                "webhook refused: {} {} (guard {}, source {}; one per reason a second is logged, all are counted)",
+                answer.status(),
+                answer.code(),
+                guard,
+                sourceIp);
         if (rejectionLogSlots.tryAcquire()) {
             Thread.ofVirtual().name("rejection-log").start(() -> {
                 try {

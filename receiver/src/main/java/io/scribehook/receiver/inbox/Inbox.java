@@ -9,17 +9,14 @@ import io.scribehook.store.queue.JobQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The durable inbox: stores verified webhooks and their processing jobs in batches, one transaction
@@ -27,8 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Inbox {
     /** Event types whose duplicates still schedule one coalesced refresh of the appointment. */
-    private static final long REJECTION_SAMPLE_MILLIS = 1_000;
-
     static final Set<String> REFRESH_ON_DUPLICATE = Set.of(
             EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE,
             EventTypes.APPOINTMENT_RECORDING_COMPLETED,
@@ -41,8 +36,6 @@ public final class Inbox {
     private final Queue<PendingAccept> waiting = new ConcurrentLinkedQueue<>();
     /** A batch is queued on the writer and has not started taking webhooks yet. */
     private final AtomicBoolean flushQueued = new AtomicBoolean();
-
-    private final Map<String, AtomicLong> lastRejectionLogged = new ConcurrentHashMap<>();
 
     public Inbox(Database db, JobQueue queue, Duration dedupeWindow, Clock clock) {
         this.db = db;
@@ -115,22 +108,10 @@ public final class Inbox {
         }
     }
 
-    /**
-     * Records a refused request (no body), sampled: at most one row per reason a second, so that a
-     * flood of bad requests costs the writer nothing more. Every refusal is counted by the
-     * endpoint's metrics. Callers need not wait for it.
-     */
+    /** Records a refused request (no body); callers sample them ({@link RefusalSample}) and need not wait. */
     public void logRejection(String reason, String sourceIp, int httpStatus) {
-        long now = clock.millis();
-        AtomicLong last =
-                lastRejectionLogged.computeIfAbsent(reason, r -> new AtomicLong(now - REJECTION_SAMPLE_MILLIS));
-        long previous = last.get();
-        if (now - previous < REJECTION_SAMPLE_MILLIS || !last.compareAndSet(previous, now)) {
-            return;
-        }
-        db.writer()
-                .write(h -> WebhookLog.insert(
-                        h, NewWebhook.rejected(Instant.ofEpochMilli(now), reason, sourceIp, httpStatus)));
+        Instant now = clock.instant();
+        db.writer().write(h -> WebhookLog.insert(h, NewWebhook.rejected(now, reason, sourceIp, httpStatus)));
     }
 
     /**

@@ -63,28 +63,6 @@ class InboxBatchingTest {
     }
 
     @Test
-    void refusalsAreSampledIntoTheLogAtMostOnePerReasonASecond() {
-        io.scribehook.core.time.ManualClock clock =
-                new io.scribehook.core.time.ManualClock(java.time.Instant.parse("2026-12-01T00:00:00Z"));
-        try (Database db = TestDatabases.sqlite()) {
-            Inbox inbox = new Inbox(db, new JobQueue(db, QueueSettings.defaults(), clock), Duration.ofHours(24), clock);
-            for (int i = 0; i < 50; i++) {
-                inbox.logRejection("signature_invalid", "192.0.2.1", 401);
-                inbox.logRejection("digest_mismatch", "192.0.2.1", 401);
-            }
-            clock.advance(Duration.ofMillis(999));
-            inbox.logRejection("signature_invalid", "192.0.2.1", 401);
-            clock.advance(Duration.ofMillis(1));
-            inbox.logRejection("signature_invalid", "192.0.2.1", 401);
-            List<String> logged = db.withHandle(
-                    h -> h.createQuery("SELECT reason FROM receiver_webhooks WHERE status = 'rejected' ORDER BY id")
-                            .mapTo(String.class)
-                            .list());
-            assertThat(logged).containsExactly("signature_invalid", "digest_mismatch", "signature_invalid");
-        }
-    }
-
-    @Test
     void aBatchLargerThanOneStatementsWorthOfKeysIsLookedUpInChunks() {
         try (Database db = TestDatabases.sqlite()) {
             List<NewWebhook> rows = new ArrayList<>();
