@@ -134,9 +134,24 @@ class AciToWebVttTest {
         AciEncounter first = valid.get(0);
         assertThat(first.encounterId()).isEqualTo("D2N068");
         assertThat(first.patientName()).isEqualTo("Brian White");
-        for (AciEncounter e : valid) {
-            String patient = e.patientName() == null ? "Patient" : e.patientName();
-            assertRoundTrip(e, AciToWebVtt.doctorName(e), patient);
-        }
+        assertThat(valid).anySatisfy(e -> assertThat(e.dialogue()).contains("[patient_guest]"));
+        valid.forEach(AciToWebVttTest::assertRoundTrip);
+    }
+
+    @Test
+    void everyTrainEncounterRoundTripsIncludingUntaggedContinuationLines() throws IOException {
+        List<AciEncounter> train = AciBenchSplit.load(AciBenchData.dirOrSkip(), "train");
+
+        assertThat(train).hasSize(67);
+        AciEncounter d2n019 = train.stream()
+                .filter(e -> e.encounterId().equals("D2N019"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(d2n019.dialogue().lines().filter(l -> !l.startsWith("["))).isNotEmpty();
+        train.forEach(AciToWebVttTest::assertRoundTrip);
+    }
+
+    private static void assertRoundTrip(AciEncounter e) {
+        assertRoundTrip(e, AciToWebVtt.doctorName(e), e.patientName() == null ? "Patient" : e.patientName());
     }
 }
