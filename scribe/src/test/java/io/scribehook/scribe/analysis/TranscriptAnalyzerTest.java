@@ -194,6 +194,47 @@ class TranscriptAnalyzerTest {
     }
 
     @Test
+    void cuesOutOfOrderAreTakenInTimeOrderForSilencesAndMeetingBounds() {
+        TranscriptStats stats = analyze("""
+                WEBVTT
+
+                00:00:10.000 --> 00:00:11.000
+                <v Brian White>Last.
+
+                00:00:00.000 --> 00:00:01.000
+                <v Brian White>First.
+
+                00:00:04.000 --> 00:00:05.000
+                <v Brian White>Middle.
+                """);
+
+        assertThat(stats.silences())
+                .containsExactly(new Silence(ms(1_000), ms(4_000)), new Silence(ms(5_000), ms(10_000)));
+        assertThat(stats.meetingStart()).isEqualTo(Duration.ZERO);
+        assertThat(stats.meetingEnd()).isEqualTo(ms(11_000));
+        assertThat(stats.totalSilence()).isEqualTo(ms(8_000));
+    }
+
+    @Test
+    void ofEquallyLongTurnsTheFirstIsTheLongestMonologue() {
+        TranscriptStats stats = analyze("""
+                WEBVTT
+
+                00:00:00.000 --> 00:00:02.000
+                <v Dr. Maria Alvarez>How is the knee?
+
+                00:00:02.000 --> 00:00:03.000
+                <v Brian White>Better.
+
+                00:00:03.000 --> 00:00:05.000
+                <v Dr. Maria Alvarez>Good, keep walking every day then.
+                """);
+
+        assertThat(stats.speakers().get(0).longestMonologue()).isEqualTo(new Monologue(ms(0), ms(2_000), 4));
+        assertThat(stats.speakers().get(0).words()).isEqualTo(10);
+    }
+
+    @Test
     void wordsAreWhitespaceTokensWithALetterOrDigit() {
         assertThat(TranscriptAnalyzer.words("BP is 120/80 — fine, it's   ok ..."))
                 .isEqualTo(6);
