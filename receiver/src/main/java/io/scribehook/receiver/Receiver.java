@@ -12,19 +12,17 @@ import io.scribehook.receiver.inbox.Inbox;
 import io.scribehook.receiver.inbox.IntakePressure;
 import io.scribehook.receiver.inbox.Jobs;
 import io.scribehook.receiver.inbox.RefusalSample;
-import io.scribehook.receiver.inbox.RetentionSweep;
+import io.scribehook.receiver.inbox.WebhookLog;
 import io.scribehook.receiver.process.WebhookProcessor;
 import io.scribehook.receiver.secrets.VerifierSource;
 import io.scribehook.store.Database;
+import io.scribehook.store.RetentionSweep;
 import io.scribehook.store.queue.JobQueue;
 import io.scribehook.store.queue.QueueSettings;
 import io.scribehook.store.queue.WorkerPool;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +41,6 @@ public final class Receiver implements AutoCloseable {
     private final RetentionSweep retention;
     private final WorkerPool workers;
     private final Optional<HealthieClient> healthie;
-    private final ScheduledExecutorService scheduler;
 
     private Receiver(
             ReceiverConfig config,
@@ -54,8 +51,7 @@ public final class Receiver implements AutoCloseable {
             ReceiverAdminRoutes admin,
             RetentionSweep retention,
             WorkerPool workers,
-            Optional<HealthieClient> healthie,
-            ScheduledExecutorService scheduler) {
+            Optional<HealthieClient> healthie) {
         this.config = config;
         this.inbox = inbox;
         this.queue = queue;
@@ -65,7 +61,6 @@ public final class Receiver implements AutoCloseable {
         this.retention = retention;
         this.workers = workers;
         this.healthie = healthie;
-        this.scheduler = scheduler;
     }
 
     /** Builds the receiver on an open database and starts its workers and retention schedule. */
@@ -94,22 +89,14 @@ public final class Receiver implements AutoCloseable {
                 .concurrency(config.workers())
                 .throttle(pressure)
                 .start();
-        RetentionSweep retention = new RetentionSweep(db, config.logRetention(), clock, 1000);
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                r -> Thread.ofPlatform().daemon().name("receiver-retention").unstarted(r));
-        scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        retention.runOnce();
-                    } catch (RuntimeException e) {
-                        LOG.warn(
-                                "webhook log retention sweep failed: {}",
-                                e.getClass().getSimpleName());
-                    }
-                },
-                1,
-                60,
-                TimeUnit.MINUTES);
+        RetentionSweep retention = new RetentionSweep(
+                        "webhook log retention",
+                        db,
+                        config.logRetention(),
+                        clock,
+                        1000,
+                        WebhookLog::deleteReceivedBefore)
+                .start(Duration.ofMinutes(1), Duration.ofHours(1));
         LOG.info(
                 "receiver on POST {} (signature profiles {}, {} secrets, source allow-list {}, trusted proxies {}, Healthie API {})",
                 config.webhookPath(),
@@ -125,7 +112,7 @@ public final class Receiver implements AutoCloseable {
                     "no webhook secret configured: every webhook is refused with 401 until SCRIBEHOOK_WEBHOOK_SECRETS is set "
                             + "or a secret is added (scribehook receiver secrets add)");
         }
-        return new Receiver(config, inbox, queue, verifiers, endpoint, admin, retention, workers, healthie, scheduler);
+        return new Receiver(config, inbox, queue, verifiers, endpoint, admin, retention, workers, healthie);
     }
 
     /** Mounts the webhook endpoint and the admin routes. */
@@ -157,7 +144,7 @@ public final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        retention.close();
         workers.close();
         healthie.ifPresent(HealthieClient::close);
     }
