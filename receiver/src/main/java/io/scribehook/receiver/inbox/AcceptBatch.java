@@ -114,7 +114,6 @@ final class AcceptBatch {
                             ids[i],
                             r.duplicateOf(),
                             Inbox.REFRESH_ON_DUPLICATE.contains(r.eventType())
-                                    && r.resourceId() != null
                                     && queue.offer(h, Jobs.refresh(r.resourceId()))
                                             .inserted());
                 default -> new AcceptOutcome.Ignored(ids[i]);

@@ -23,8 +23,11 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  */
 final class WebhookArgs {
     /** The guide's four events, registered when {@code --events} is not given. */
-    static final List<String> DEFAULT_EVENTS =
-            EventTypes.appointmentFamily().stream().limit(4).toList();
+    static final List<String> DEFAULT_EVENTS = List.of(
+            EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE,
+            EventTypes.APPOINTMENT_RECORDING_STARTED,
+            EventTypes.APPOINTMENT_RECORDING_STOPPED,
+            EventTypes.APPOINTMENT_PARTICIPANT_JOINED);
 
     private WebhookArgs() {}
 
