@@ -110,9 +110,22 @@ public final class TranscriptAnalyzer {
 
     static int words(String text) {
         int count = 0;
-        for (String token : text.split("\\s+")) {
-            if (token.codePoints().anyMatch(Character::isLetterOrDigit)) {
+        boolean inToken = false;
+        boolean counted = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c)) {
+                inToken = false;
+                continue;
+            }
+            if (!inToken) {
+                inToken = true;
+                counted = false;
+            }
+            if (!counted && Character.isLetterOrDigit(c)) {
                 count++;
+                counted = true;
             }
         }
         return count;

@@ -1,17 +1,18 @@
 package io.scribehook.scribe.bench;
 
+import io.scribehook.scribe.ScribePipeline;
+import io.scribehook.scribe.ScribeResult;
 import io.scribehook.scribe.aci.AciBenchSplit;
 import io.scribehook.scribe.aci.AciEncounter;
 import io.scribehook.scribe.aci.AciToWebVtt;
-import io.scribehook.scribe.analysis.TranscriptAnalyzer;
 import io.scribehook.scribe.clinical.ClinicalFindings;
 import io.scribehook.scribe.note.DraftNote;
 import io.scribehook.scribe.note.NoteTemplate;
 import io.scribehook.scribe.note.NoteTemplates;
 import io.scribehook.scribe.note.NoteWriter;
-import io.scribehook.scribe.note.TranscriptAnalysis;
 import io.scribehook.scribe.note.offline.NoteLikeness;
 import io.scribehook.scribe.note.offline.OfflineNoteWriter;
+import io.scribehook.scribe.roles.AppointmentPeople;
 import io.scribehook.scribe.roles.Role;
 import io.scribehook.scribe.roles.RoleAssignment;
 import io.scribehook.scribe.roles.RoleBasis;
@@ -48,6 +49,15 @@ public final class NotesBenchmark {
         if (args.length >= 3 && args[0].equals("likeness")) {
             Files.writeString(Path.of(args[2]), NoteLikeness.count(AciBenchSplit.load(Path.of(args[1]), "train")));
             out.println("wrote " + args[2]);
+            return;
+        }
+        if (args.length >= 3 && args[0].equals("long-visit")) {
+            Files.writeString(Path.of(args[2]), longVisit(AciBenchSplit.load(Path.of(args[1]), "train")));
+            out.println("wrote " + args[2]);
+            return;
+        }
+        if (args.length >= 2 && args[0].equals("speed")) {
+            speed(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 50, out);
             return;
         }
         if (args.length >= 4 && args[0].equals("show")) {
@@ -104,13 +114,84 @@ public final class NotesBenchmark {
         }
     }
 
-    static DraftNote draft(AciEncounter e, NoteWriter writer, NoteTemplate template) {
-        VttParseResult result = WebVttParser.lenient().parse(AciToWebVtt.convert(e));
-        if (!(result instanceof VttParseResult.Parsed parsed)) {
-            throw new IllegalStateException(e.encounterId() + ": " + ((VttParseResult.Failed) result).message());
+    /** Times the offline pipeline (parse, analyse, draft) on one file: median and p95 of {@code runs}. */
+    static void speed(Path file, int runs, PrintStream out) throws IOException {
+        String vtt = Files.readString(file);
+        ScribePipeline pipeline = pipeline(OfflineNoteWriter.create());
+        NoteTemplate template = NoteTemplates.builtIn("hp");
+        ScribeResult first = pipeline.run(vtt, AppointmentPeople.UNKNOWN, template);
+        if (!(first instanceof ScribeResult.Drafted drafted)) {
+            throw new IllegalStateException(file + ": " + first);
         }
-        var stats = TranscriptAnalyzer.withDefaults().analyze(parsed);
-        return writer.write(new TranscriptAnalysis(parsed, stats, roles(parsed), ClinicalFindings.NONE), template);
+        long warmUpUntil = System.nanoTime() + 10_000_000_000L;
+        int warmUps = 0;
+        while (System.nanoTime() < warmUpUntil || warmUps < 20) {
+            pipeline.run(vtt, AppointmentPeople.UNKNOWN, template);
+            warmUps++;
+        }
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            pipeline.run(vtt, AppointmentPeople.UNKNOWN, template);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(nanos);
+        out.printf(
+                Locale.ROOT,
+                "%s: %d cues, %s long, %d note sentences; %d warm-up runs, then %d runs: median %.1f ms, p95 %.1f ms, min %.1f ms, max %.1f ms%n",
+                file.getFileName(),
+                drafted.analysis().transcript().cues().size(),
+                drafted.analysis().stats().meetingDuration(),
+                drafted.note().sections().stream()
+                        .mapToInt(s -> s.sentences().size())
+                        .sum(),
+                warmUps,
+                runs,
+                nanos[runs / 2] / 1e6,
+                nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6,
+                nanos[0] / 1e6,
+                nanos[runs - 1] / 1e6);
+    }
+
+    /**
+     * A visit of at least 60 minutes: the {@code aci} encounters of {@code train} in order, joined
+     * as one conversation between one doctor and one patient until the converted transcript lasts
+     * an hour.
+     */
+    static String longVisit(List<AciEncounter> train) {
+        StringBuilder dialogue = new StringBuilder();
+        List<String> used = new ArrayList<>();
+        String vtt = "";
+        for (AciEncounter e : train) {
+            if (!e.dataset().equals("aci")) {
+                continue;
+            }
+            dialogue.append(e.dialogue()).append('\n');
+            used.add(e.encounterId());
+            vtt = AciToWebVtt.convert(
+                    new AciEncounter("aci", "LONG", dialogue.toString(), "", "Jordan Ellis", "Dr. Ada Chen"));
+            var parsed = (VttParseResult.Parsed) WebVttParser.lenient().parse(vtt);
+            if (parsed.cues().getLast().end().toMinutes() >= 60) {
+                break;
+            }
+        }
+        return vtt.replaceFirst(
+                "WEBVTT\n",
+                "WEBVTT\n\nNOTE A 60-minute visit for the speed benchmark: ACI-BENCH train encounters "
+                        + String.join(", ", used)
+                        + " joined as one conversation (CC BY 4.0, see NOTICE). Generated by NotesBenchmark long-visit.\n");
+    }
+
+    static DraftNote draft(AciEncounter e, NoteWriter writer, NoteTemplate template) {
+        ScribeResult result = pipeline(writer).run(AciToWebVtt.convert(e), AppointmentPeople.UNKNOWN, template);
+        return switch (result) {
+            case ScribeResult.Drafted d -> d.note();
+            case ScribeResult.Failed f -> throw new IllegalStateException(e.encounterId() + ": " + f.reason());
+        };
+    }
+
+    static ScribePipeline pipeline(NoteWriter writer) {
+        return new ScribePipeline((parsed, people) -> roles(parsed), (parsed, roles) -> ClinicalFindings.NONE, writer);
     }
 
     private static RoleAssignment roles(VttParseResult.Parsed parsed) {

@@ -27,8 +27,10 @@ final class Disfluencies {
 
     static String clean(String text) {
         String s = PHRASES.matcher(text).replaceAll(" ");
-        s = STUTTER.matcher(s).replaceAll("$1");
-        s = FRAGMENT.matcher(s).replaceAll(" ");
+        if (s.indexOf('-') >= 0) {
+            s = STUTTER.matcher(s).replaceAll("$1");
+            s = FRAGMENT.matcher(s).replaceAll(" ");
+        }
         s = s.replace(" n't", "n't");
         s = SPACE_BEFORE_PUNCT.matcher(s).replaceAll(" $1");
         List<String> out = new ArrayList<>();

@@ -85,10 +85,11 @@ public final class OfflineNoteWriter implements NoteWriter {
                 .ifPresent(s -> slots.get(NoteSlot.CHIEF_COMPLAINT).add(s));
         opener(spoken, analysis, pronouns)
                 .ifPresent(s -> slots.get(NoteSlot.HISTORY_OF_PRESENT_ILLNESS).add(s));
-        for (SpokenSentence s : select(spoken)) {
+        for (Kept kept : select(spoken)) {
+            SpokenSentence s = kept.sentence();
             double position = spoken.size() <= 1 ? 0 : (double) s.index() / (spoken.size() - 1);
             NoteSlot slot = SlotRules.slotOf(s, position);
-            String cleaned = Disfluencies.clean(s.text());
+            String cleaned = kept.cleaned();
             String voiced = switch (s.role()) {
                 case PATIENT -> ThirdPerson.patient(cleaned, pronouns);
                 case CLINICIAN -> ThirdPerson.clinician(cleaned, pronouns);
@@ -115,34 +116,40 @@ public final class OfflineNoteWriter implements NoteWriter {
         return new DraftNote(template.id(), name(), sections, null);
     }
 
-    private List<SpokenSentence> select(List<SpokenSentence> spoken) {
-        record Scored(SpokenSentence sentence, double score, int words) {}
+    private record Kept(SpokenSentence sentence, String cleaned) {}
+
+    private List<Kept> select(List<SpokenSentence> spoken) {
+        record Scored(Kept kept, double score, int words) {}
         List<Scored> candidates = new ArrayList<>();
         int total = 0;
         for (SpokenSentence s : spoken) {
-            List<String> tokens = RougeTokenizer.tokens(s.text());
-            total += tokens.size();
-            List<String> kept = RougeTokenizer.tokens(Disfluencies.clean(s.text()));
-            if (kept.size() >= MIN_WORDS
-                    && !s.text().endsWith("?")
-                    && !COMMAND.matcher(s.text()).lookingAt()) {
-                candidates.add(new Scored(s, likeness.score(kept), tokens.size()));
+            int words = RougeTokenizer.tokens(s.text()).size();
+            total += words;
+            if (words < MIN_WORDS
+                    || s.text().endsWith("?")
+                    || COMMAND.matcher(s.text()).lookingAt()) {
+                continue;
+            }
+            String cleaned = Disfluencies.clean(s.text());
+            List<String> kept = RougeTokenizer.tokens(cleaned);
+            if (kept.size() >= MIN_WORDS) {
+                candidates.add(new Scored(new Kept(s, cleaned), likeness.score(kept), words));
             }
         }
         int budget = Math.min(MAX_WORDS, Math.max(total * BUDGET_PERCENT / 100, Math.min(total, MIN_BUDGET)));
         candidates.sort(Comparator.comparingDouble(Scored::score)
                 .reversed()
-                .thenComparing(c -> c.sentence().index()));
-        List<SpokenSentence> chosen = new ArrayList<>();
+                .thenComparing(c -> c.kept().sentence().index()));
+        List<Kept> chosen = new ArrayList<>();
         int used = 0;
         for (Scored c : candidates) {
             if (used > budget) {
                 break;
             }
-            chosen.add(c.sentence());
+            chosen.add(c.kept());
             used += c.words();
         }
-        chosen.sort(Comparator.comparingInt(SpokenSentence::index));
+        chosen.sort(Comparator.comparingInt(k -> k.sentence().index()));
         return chosen;
     }
 
@@ -167,6 +174,9 @@ public final class OfflineNoteWriter implements NoteWriter {
                 .filter(n -> n != null && SpeakerNames.looksLikeName(n) && !n.equalsIgnoreCase("patient"))
                 .orElse("The patient");
         for (SpokenSentence s : spoken) {
+            if (!containsIgnoreCase(s.text(), "year")) {
+                continue;
+            }
             Matcher m = AGE.matcher(s.text().toLowerCase(Locale.ROOT));
             if (m.find()) {
                 String sex = pronouns == PatientPronouns.FEMALE
@@ -209,6 +219,15 @@ public final class OfflineNoteWriter implements NoteWriter {
 
     private static NoteSentence followUp(FollowUp f) {
         return new NoteSentence("Follow up in " + f.interval() + ".", List.of(f.source()));
+    }
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String sentence(String text) {
