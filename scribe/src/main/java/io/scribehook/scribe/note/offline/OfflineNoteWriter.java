@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  */
 public final class OfflineNoteWriter implements NoteWriter {
     static final int MIN_WORDS = 5;
-    static final int BUDGET_PERCENT = 40;
+    static final int BUDGET_PERCENT = 35;
     static final int MAX_WORDS = 1500;
     static final int MIN_BUDGET = 150;
     private static final Pattern AGE = Pattern.compile("(?<![0-9])(\\d{1,3}) ?-? ?years? ?-? ?old(?![a-z])");
@@ -81,9 +81,9 @@ public final class OfflineNoteWriter implements NoteWriter {
         for (NoteSlot slot : NoteSlot.values()) {
             slots.put(slot, new ArrayList<>());
         }
-        chiefComplaint(spoken)
-                .ifPresent(s -> slots.get(NoteSlot.CHIEF_COMPLAINT).add(s));
-        opener(spoken, analysis, pronouns)
+        java.util.Optional<NoteSentence> complaint = chiefComplaint(spoken);
+        complaint.ifPresent(s -> slots.get(NoteSlot.CHIEF_COMPLAINT).add(s));
+        opener(spoken, analysis, pronouns, complaint)
                 .ifPresent(s -> slots.get(NoteSlot.HISTORY_OF_PRESENT_ILLNESS).add(s));
         for (Kept kept : select(spoken)) {
             SpokenSentence s = kept.sentence();
@@ -167,12 +167,17 @@ public final class OfflineNoteWriter implements NoteWriter {
     }
 
     private static java.util.Optional<NoteSentence> opener(
-            List<SpokenSentence> spoken, TranscriptAnalysis analysis, PatientPronouns pronouns) {
+            List<SpokenSentence> spoken,
+            TranscriptAnalysis analysis,
+            PatientPronouns pronouns,
+            java.util.Optional<NoteSentence> complaint) {
         String name = analysis.roles()
                 .patient()
                 .map(SpeakerRole::speaker)
                 .filter(n -> n != null && SpeakerNames.looksLikeName(n) && !n.equalsIgnoreCase("patient"))
                 .orElse("The patient");
+        List<CueTimes> cues = new ArrayList<>();
+        StringBuilder text = new StringBuilder(name);
         for (SpokenSentence s : spoken) {
             if (!containsIgnoreCase(s.text(), "year")) {
                 continue;
@@ -181,12 +186,24 @@ public final class OfflineNoteWriter implements NoteWriter {
             if (m.find()) {
                 String sex = pronouns == PatientPronouns.FEMALE
                         ? " female"
-                        : pronouns == PatientPronouns.MALE ? " male" : "";
-                return java.util.Optional.of(
-                        new NoteSentence(name + " is a " + m.group(1) + "-year-old" + sex + ".", List.of(s.cues())));
+                        : pronouns == PatientPronouns.MALE ? " male" : " patient";
+                text.append(" is a ").append(m.group(1)).append("-year-old").append(sex);
+                cues.add(s.cues());
+                break;
             }
         }
-        return java.util.Optional.empty();
+        if (complaint.isPresent()) {
+            String cc = complaint.get().text();
+            text.append(cues.isEmpty() ? " presents for " : " who presents for ")
+                    .append(Character.toLowerCase(cc.charAt(0)))
+                    .append(cc.substring(1));
+            cues.addAll(complaint.get().cues());
+        } else {
+            text.append('.');
+        }
+        return cues.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new NoteSentence(text.toString(), cues));
     }
 
     private static java.util.Optional<NoteSentence> medications(TranscriptAnalysis analysis) {
