@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Removes the patient's identity from text sent to an LLM: every email address becomes {@value
  * #EMAIL}, and the display name of each speaker in role {@link Role#PATIENT}, whole or any of its
- * words of three letters or more, becomes {@value #PATIENT} (case-insensitive, whole words only).
+ * words of three letters or more, becomes {@value #PATIENT} (case-insensitive, whole words only;
+ * adjacent ones merge into one).
  */
 final class PatientRedactor implements UnaryOperator<String> {
     static final String PATIENT = "[PATIENT]";
@@ -33,6 +34,9 @@ final class PatientRedactor implements UnaryOperator<String> {
     private static final Set<String> NOT_NAMES = Set.of(
             "she", "her", "hers", "him", "his", "they", "them", "their", "the", "and", "for", "iphone", "ipad",
             "android", "phone", "galaxy", "pixel", "zoom", "user", "guest", "patient", "doctor", "nurse", "room");
+
+    /** Adjacent placeholders, as left by a first and a last name replaced one by one. */
+    private static final Pattern RUNS = Pattern.compile("\\[PATIENT](?:[\\s-]+\\[PATIENT])+");
 
     private final Pattern names;
 
@@ -79,6 +83,9 @@ final class PatientRedactor implements UnaryOperator<String> {
     @Override
     public String apply(String text) {
         String out = EMAILS.matcher(text).replaceAll(EMAIL);
-        return names == null ? out : names.matcher(out).replaceAll(PATIENT);
+        if (names == null) {
+            return out;
+        }
+        return RUNS.matcher(names.matcher(out).replaceAll(PATIENT)).replaceAll(PATIENT);
     }
 }
