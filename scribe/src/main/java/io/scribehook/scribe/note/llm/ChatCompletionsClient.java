@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scribehook.core.time.Jitter;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -139,7 +138,7 @@ final class ChatCompletionsClient implements AutoCloseable {
                     FallbackReasons.TIMEOUT,
                     "no answer within " + settings.requestTimeout().toMillis() + " ms");
         }
-        if (cause instanceof ConnectException || cause instanceof IOException) {
+        if (cause instanceof IOException) {
             return Attempt.Failed.retry(
                     FallbackReasons.UNREACHABLE,
                     "network error (" + cause.getClass().getSimpleName() + ")");

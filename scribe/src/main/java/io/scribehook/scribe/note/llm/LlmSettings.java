@@ -68,6 +68,9 @@ public record LlmSettings(
             throw new IllegalArgumentException("model must not be blank");
         }
         apiKey = apiKey == null ? "" : apiKey;
+        if (!headerSafe(apiKey)) {
+            throw new IllegalArgumentException("apiKey holds a space or control character (not shown)");
+        }
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
         requirePositive(retryBackoff, "retryBackoff");
@@ -116,11 +119,9 @@ public record LlmSettings(
                 .orElseThrow(() -> new ConfigException(
                         MODEL, null, "required when " + BASE_URL + " is set: the model name the server serves"));
         String key = value(env, API_KEY).orElse("");
-        for (int i = 0; i < key.length(); i++) {
-            if (key.charAt(i) <= ' ' || key.charAt(i) == 0x7f) {
-                throw new ConfigException(API_KEY
-                        + " is invalid: it holds a space or control character (the value is a secret and not shown)");
-            }
+        if (!headerSafe(key)) {
+            throw new ConfigException(API_KEY
+                    + " is invalid: it holds a space or control character (the value is a secret and not shown)");
         }
         return Optional.of(new LlmSettings(
                 url,
@@ -143,11 +144,13 @@ public record LlmSettings(
         return URI.create(base + "/chat/completions");
     }
 
+    /** A copy with other connect and request timeouts. */
     public LlmSettings withTimeouts(Duration connect, Duration request) {
         return new LlmSettings(
                 baseUrl, model, apiKey, connect, request, retries, retryBackoff, redactPatient, jsonResponseFormat);
     }
 
+    /** A copy with another retry count and first back-off. */
     public LlmSettings withRetries(int count, Duration backoff) {
         return new LlmSettings(
                 baseUrl,
@@ -161,11 +164,13 @@ public record LlmSettings(
                 jsonResponseFormat);
     }
 
+    /** A copy with redaction of the patient's name and emails switched on or off. */
     public LlmSettings withRedactPatient(boolean on) {
         return new LlmSettings(
                 baseUrl, model, apiKey, connectTimeout, requestTimeout, retries, retryBackoff, on, jsonResponseFormat);
     }
 
+    /** A copy that asks, or does not ask, for {@code response_format: json_object}. */
     public LlmSettings withJsonResponseFormat(boolean on) {
         return new LlmSettings(
                 baseUrl, model, apiKey, connectTimeout, requestTimeout, retries, retryBackoff, redactPatient, on);
@@ -257,6 +262,15 @@ public record LlmSettings(
     private static Optional<String> value(Map<String, String> env, String key) {
         String v = env.get(key);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    private static boolean headerSafe(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) <= ' ' || key.charAt(i) == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requirePositive(Duration d, String name) {

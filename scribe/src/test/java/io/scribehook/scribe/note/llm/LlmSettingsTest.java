@@ -154,6 +154,9 @@ class LlmSettingsTest {
                         () -> LlmSettings.of(url, "m", "").withTimeouts(Duration.ofSeconds(-1), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> LlmSettings.of(url, "m", SECRET + "\r\nX-Injected: 1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining(SECRET);
         assertThatThrownBy(() -> LlmSettings.of(url, "m", "").withRetries(-1, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("retries");
