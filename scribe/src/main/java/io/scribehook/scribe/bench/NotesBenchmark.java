@@ -15,13 +15,9 @@ import io.scribehook.scribe.note.llm.LlmSettings;
 import io.scribehook.scribe.note.offline.NoteLikeness;
 import io.scribehook.scribe.note.offline.OfflineNoteWriter;
 import io.scribehook.scribe.roles.AppointmentPeople;
-import io.scribehook.scribe.roles.Role;
-import io.scribehook.scribe.roles.RoleAssignment;
-import io.scribehook.scribe.roles.RoleBasis;
-import io.scribehook.scribe.roles.SpeakerRole;
+import io.scribehook.scribe.roles.RoleDetector;
 import io.scribehook.scribe.rouge.RougeScorer;
 import io.scribehook.scribe.rouge.RougeScores;
-import io.scribehook.scribe.vtt.Turn;
 import io.scribehook.scribe.vtt.VttParseResult;
 import io.scribehook.scribe.vtt.WebVttParser;
 import java.io.IOException;
@@ -29,10 +25,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Scores drafted notes against ACI-BENCH's reference notes, as {@code bench/notes.sh} runs it:
@@ -199,7 +193,8 @@ public final class NotesBenchmark {
     }
 
     static DraftNote draft(AciEncounter e, NoteWriter writer, NoteTemplate template) {
-        ScribeResult result = pipeline(writer).run(AciToWebVtt.convert(e), AppointmentPeople.UNKNOWN, template);
+        ScribeResult result = pipeline(writer)
+                .run(AciToWebVtt.convert(e), new AppointmentPeople(e.doctorName(), e.patientName()), template);
         return switch (result) {
             case ScribeResult.Drafted d -> d.note();
             case ScribeResult.Failed f -> throw new IllegalStateException(e.encounterId() + ": " + f.reason());
@@ -207,21 +202,7 @@ public final class NotesBenchmark {
     }
 
     static ScribePipeline pipeline(NoteWriter writer) {
-        return new ScribePipeline((parsed, people) -> roles(parsed), (parsed, roles) -> ClinicalFindings.NONE, writer);
-    }
-
-    private static RoleAssignment roles(VttParseResult.Parsed parsed) {
-        Set<String> speakers = new LinkedHashSet<>();
-        for (Turn t : parsed.turns()) {
-            speakers.add(t.speaker());
-        }
-        List<SpeakerRole> out = new ArrayList<>();
-        for (String s : speakers) {
-            Role role = s.startsWith("Dr.") || s.equals("Doctor")
-                    ? Role.CLINICIAN
-                    : s.equals("Guest") ? Role.OTHER : Role.PATIENT;
-            out.add(new SpeakerRole(s, role, 1.0, RoleBasis.NAME_MATCH));
-        }
-        return new RoleAssignment(out);
+        RoleDetector detector = new RoleDetector();
+        return new ScribePipeline(detector::detect, (parsed, roles) -> ClinicalFindings.NONE, writer);
     }
 }
