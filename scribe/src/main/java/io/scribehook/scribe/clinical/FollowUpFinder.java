@@ -38,6 +38,10 @@ final class FollowUpFinder {
             .add("appointment", true)
             .add("visit", true)
             .add("schedule", true)
+            .add("talk again", true)
+            .add("speak again", true)
+            .add("talk in", true)
+            .add("next visit", true)
             .add("reassess", true)
             .add("re evaluate", true)
             .add("reevaluate", true);

@@ -185,6 +185,26 @@ final class MedicationFinder {
             "resume",
             "also");
 
+    /** Salt and release words between a name and its strength: {@code metoprolol tartrate 25}. */
+    private static final Set<String> FORMULATIONS = Set.of(
+            "succinate",
+            "tartrate",
+            "hcl",
+            "hydrochloride",
+            "sodium",
+            "potassium",
+            "xl",
+            "xr",
+            "er",
+            "sr",
+            "cr",
+            "la",
+            "dr",
+            "ec",
+            "extended",
+            "release",
+            "odt");
+
     private static final Set<String> TIME_UNITS = Set.of(
             "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
             "times", "time", "o'clock", "am", "pm", "pounds", "percent", "%", "over", "/");
@@ -219,6 +239,12 @@ final class MedicationFinder {
             String dose = dose(t, m, sentenceStart, Math.min(after, m.end() + DOSE_AFTER));
             String route = route(t, m, sentenceStart, after);
             String frequency = frequency(t, m.end(), after);
+            if (dose == null && frequency == null && k + 1 == mentions.size() && asked(t, m) && answer != null) {
+                int limit = answerLimit(answer);
+                dose = doseWithUnit(answer, 0, limit);
+                frequency = frequency(answer, 0, limit);
+                route = route != null ? route : routeIn(answer, 0, limit);
+            }
             boolean negated;
             if (k > 0 && isList(t, mentions.get(k - 1).end(), m.start())) {
                 negated = previousNegated;
@@ -234,7 +260,42 @@ final class MedicationFinder {
         return out;
     }
 
+    /** Asked about: in a question, or the last words of the turn. */
+    private static boolean asked(TokenizedText t, PhraseMatcher.Match<MedicationName> m) {
+        return t.inQuestion(m.start()) || t.size() - m.end() <= 2;
+    }
+
+    /** The first sentence of an answer, up to where it names a medication of its own. */
+    private int answerLimit(TokenizedText answer) {
+        int limit = Math.min(answer.sentenceEnd(0), ATTRIBUTES_AFTER);
+        PhraseMatcher.Match<MedicationName> other = names.first(answer, 0, limit);
+        return other == null ? limit : other.start();
+    }
+
+    private static String doseWithUnit(TokenizedText t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            SpokenNumber n = SpokenNumber.at(t, i, false);
+            if (n != null) {
+                PhraseMatcher.Match<String> unit = DOSE_UNITS.at(t, n.end());
+                if (unit != null) {
+                    return doseText(n, unit.value());
+                }
+                i = n.end() - 1;
+            }
+        }
+        return null;
+    }
+
+    private static String routeIn(TokenizedText t, int from, int to) {
+        PhraseMatcher.Match<String> r = ROUTES.first(t, from, to);
+        return r != null && r.end() <= to ? r.value() : null;
+    }
+
     private static String dose(TokenizedText t, PhraseMatcher.Match<MedicationName> m, int sentenceStart, int after) {
+        int first = m.end();
+        while (FORMULATIONS.contains(t.word(first))) {
+            first++;
+        }
         for (int i = m.end(); i < after; i++) {
             SpokenNumber n = SpokenNumber.at(t, i, false);
             if (n == null) {
@@ -244,7 +305,7 @@ final class MedicationFinder {
             if (unit != null) {
                 return doseText(n, unit.value());
             }
-            if (i == m.end() && !TIME_UNITS.contains(t.word(n.end())) && n.value() > 0) {
+            if (i == first && !TIME_UNITS.contains(t.word(n.end())) && n.value() > 0) {
                 return n.text();
             }
             i = n.end() - 1;
@@ -285,6 +346,9 @@ final class MedicationFinder {
         String main = null;
         boolean asNeeded = false;
         for (int i = from; i < to; i++) {
+            if (t.is(i, "more") && t.is(i + 1, "than") || t.is(i, "maximum", "max", "most")) {
+                break;
+            }
             PhraseMatcher.Match<String> f = FREQUENCIES.at(t, i);
             if (f != null) {
                 if (f.value().equals("as needed")) {
@@ -350,7 +414,7 @@ final class MedicationFinder {
         if (answer == null || (!t.inQuestion(m.start()) && t.size() - m.end() > 6)) {
             return false;
         }
-        boolean asksTaking = false;
+        boolean asksTaking = elliptical(t, m);
         for (int i = Math.max(t.sentenceStart(m.start()), m.start() - 5); i < m.start(); i++) {
             asksTaking |= TAKE_VERBS.contains(t.word(i)) && !t.is(i, "on") || t.is(i, "on") && t.is(i - 1, "still");
         }
@@ -363,6 +427,18 @@ final class MedicationFinder {
         }
         PhraseMatcher.Match<Boolean> no = NO_ANSWERS.at(answer, i);
         return no != null;
+    }
+
+    /** {@code and the X?}, {@code what about your X}: a name asked about on its own at the end of a turn. */
+    private static boolean elliptical(TokenizedText t, PhraseMatcher.Match<MedicationName> m) {
+        if (m.end() < t.size() - 1 || (m.end() == t.size() - 1 && !t.isSentenceEnd(m.end()))) {
+            return false;
+        }
+        int i = m.start() - 1;
+        while (t.is(i, "the", "your", "you're", "on")) {
+            i--;
+        }
+        return t.is(i, "and") || (t.is(i, "about") && t.is(i - 1, "what", "how"));
     }
 
     private static boolean negated(
@@ -409,7 +485,8 @@ final class MedicationFinder {
         for (String s : List.of("denies", "deny", "denied", "denying", "allergic", "allergy", "allergies")) {
             n.add(s, 8);
         }
-        for (String s : List.of("never", "without", "no longer", "used to", "never started", "never filled")) {
+        for (String s : List.of(
+                "never", "without", "no longer", "used to", "never started", "never filled", "avoid", "avoiding")) {
             n.add(s, 5);
         }
         for (String s : List.of(
@@ -470,8 +547,9 @@ final class MedicationFinder {
             String dose = best.dose();
             String route = best.route();
             String frequency = best.frequency();
-            for (int i = same.size() - 1; i >= 0; i--) {
-                Medication m = same.get(i);
+            List<Medication> fillFrom = new ArrayList<>(same.reversed());
+            fillFrom.addAll(all.reversed());
+            for (Medication m : fillFrom) {
                 dose = dose != null ? dose : m.dose();
                 route = route != null ? route : m.route();
                 frequency = frequency != null ? frequency : m.frequency();

@@ -97,7 +97,9 @@ final class VitalFinder {
             int limit = Math.min(t.sentenceEnd(keyword.end()), keyword.end() + WINDOW);
             for (int j = keyword.end(); j < limit; j++) {
                 if (STOP_WORDS.contains(t.word(j))
-                        || (keyword.value().equals("weight") && WEIGHT_CHANGE.contains(t.word(j)))
+                        || (keyword.value().equals("weight")
+                                && WEIGHT_CHANGE.contains(t.word(j))
+                                && !t.is(j + 1, "to", "at"))
                         || (j > keyword.end() && KEYWORDS.at(t, j) != null)) {
                     break;
                 }

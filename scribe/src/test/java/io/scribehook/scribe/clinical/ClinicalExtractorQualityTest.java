@@ -77,6 +77,11 @@ class ClinicalExtractorQualityTest {
                 String key = m.generic() + (m.negated() ? " (negated)" : "");
                 gotMeds.add(key);
                 String[] want = wantByKey.get(key);
+                if (want != null && Boolean.getBoolean("scribehook.quality.details")) {
+                    System.out.printf(
+                            "%s %s: dose %s/%s route %s/%s frequency %s/%s%n",
+                            name, key, m.dose(), want[1], m.route(), want[2], m.frequency(), want[3]);
+                }
                 if (want != null) {
                     attributes[0] += want[1].equals("-") ? 0 : 1;
                     attributes[1] += !want[1].equals("-") && want[1].equals(m.dose()) ? 1 : 0;
