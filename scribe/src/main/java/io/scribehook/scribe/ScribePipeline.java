@@ -2,13 +2,16 @@ package io.scribehook.scribe;
 
 import io.scribehook.scribe.analysis.TranscriptAnalyzer;
 import io.scribehook.scribe.analysis.TranscriptStats;
+import io.scribehook.scribe.clinical.ClinicalExtractor;
 import io.scribehook.scribe.clinical.ClinicalFindings;
 import io.scribehook.scribe.note.DraftNote;
 import io.scribehook.scribe.note.NoteTemplate;
 import io.scribehook.scribe.note.NoteWriter;
 import io.scribehook.scribe.note.TranscriptAnalysis;
+import io.scribehook.scribe.note.offline.OfflineNoteWriter;
 import io.scribehook.scribe.roles.AppointmentPeople;
 import io.scribehook.scribe.roles.RoleAssignment;
+import io.scribehook.scribe.roles.RoleDetector;
 import io.scribehook.scribe.vtt.VttParseResult;
 import io.scribehook.scribe.vtt.WebVttParser;
 import java.util.Objects;
@@ -44,6 +47,21 @@ public final class ScribePipeline {
         this.roles = Objects.requireNonNull(roles, "roles");
         this.findings = Objects.requireNonNull(findings, "findings");
         this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /**
+     * The standard pipeline with the given writer: roles by {@link RoleDetector}, findings by
+     * {@link ClinicalExtractor} with the shipped lexicon.
+     */
+    public static ScribePipeline withWriter(NoteWriter writer) {
+        RoleDetector roles = new RoleDetector();
+        ClinicalExtractor extractor = ClinicalExtractor.withDefaultLexicon();
+        return new ScribePipeline(roles::detect, extractor::extract, writer);
+    }
+
+    /** The standard pipeline with the offline writer: deterministic, no network. */
+    public static ScribePipeline offline() {
+        return withWriter(OfflineNoteWriter.create());
     }
 
     /** The writer this pipeline drafts with. */

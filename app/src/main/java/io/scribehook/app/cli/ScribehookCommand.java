@@ -2,6 +2,7 @@ package io.scribehook.app.cli;
 
 import io.scribehook.app.BuildInfo;
 import io.scribehook.app.cli.receiver.ReceiverCommand;
+import io.scribehook.app.cli.scribe.ScribeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Example:",
             "  scribehook serve"
         },
-        subcommands = {ServeCommand.class, ReceiverCommand.class})
+        subcommands = {ServeCommand.class, ReceiverCommand.class, ScribeCommand.class})
 public final class ScribehookCommand implements Runnable {
     @Spec
     CommandSpec spec;

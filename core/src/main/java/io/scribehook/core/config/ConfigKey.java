@@ -82,7 +82,31 @@ public enum ConfigKey {
             true),
     HEALTHIE_API_KEY("SCRIBEHOOK_HEALTHIE_API_KEY", "none", "its API key", true),
     HEALTHIE_API_VERSION(
-            "SCRIBEHOOK_HEALTHIE_API_VERSION", "2026-01-01", "`Healthie-GraphQL-API-Version` header", true);
+            "SCRIBEHOOK_HEALTHIE_API_VERSION", "2026-01-01", "`Healthie-GraphQL-API-Version` header", true),
+    LLM_BASE_URL(
+            "SCRIBEHOOK_LLM_BASE_URL",
+            "none (offline writer)",
+            "OpenAI-compatible endpoint for the LLM note writer, e.g. `http://127.0.0.1:11434/v1` (`/chat/completions` is appended)",
+            true),
+    LLM_MODEL("SCRIBEHOOK_LLM_MODEL", "none", "model name sent to the LLM endpoint", true),
+    LLM_API_KEY("SCRIBEHOOK_LLM_API_KEY", "none", "bearer key for the LLM endpoint; never logged", true),
+    LLM_CONNECT_TIMEOUT("SCRIBEHOOK_LLM_CONNECT_TIMEOUT", "5s", "connect timeout to the LLM endpoint", true),
+    LLM_TIMEOUT("SCRIBEHOOK_LLM_TIMEOUT", "60s", "whole-request timeout of one LLM call", true),
+    LLM_RETRIES(
+            "SCRIBEHOOK_LLM_RETRIES",
+            "2",
+            "retries (0-10) on timeout, 429 and 5xx before falling back to the offline writer",
+            true),
+    LLM_REDACT(
+            "SCRIBEHOOK_LLM_REDACT",
+            "on",
+            "`on` replaces the patient's name and email addresses with `[PATIENT]`/`[EMAIL]` in what is sent",
+            true),
+    LLM_JSON_MODE(
+            "SCRIBEHOOK_LLM_JSON_MODE",
+            "on",
+            "`on` asks for `response_format: json_object`; `off` for servers that reject it",
+            true);
 
     private final String key;
     private final String defaultText;

@@ -5,7 +5,6 @@ import io.scribehook.scribe.ScribeResult;
 import io.scribehook.scribe.aci.AciBenchSplit;
 import io.scribehook.scribe.aci.AciEncounter;
 import io.scribehook.scribe.aci.AciToWebVtt;
-import io.scribehook.scribe.clinical.ClinicalFindings;
 import io.scribehook.scribe.note.DraftNote;
 import io.scribehook.scribe.note.NoteTemplate;
 import io.scribehook.scribe.note.NoteTemplates;
@@ -15,7 +14,6 @@ import io.scribehook.scribe.note.llm.LlmSettings;
 import io.scribehook.scribe.note.offline.NoteLikeness;
 import io.scribehook.scribe.note.offline.OfflineNoteWriter;
 import io.scribehook.scribe.roles.AppointmentPeople;
-import io.scribehook.scribe.roles.RoleDetector;
 import io.scribehook.scribe.rouge.RougeScorer;
 import io.scribehook.scribe.rouge.RougeScores;
 import io.scribehook.scribe.vtt.VttParseResult;
@@ -202,7 +200,6 @@ public final class NotesBenchmark {
     }
 
     static ScribePipeline pipeline(NoteWriter writer) {
-        RoleDetector detector = new RoleDetector();
-        return new ScribePipeline(detector::detect, (parsed, roles) -> ClinicalFindings.NONE, writer);
+        return ScribePipeline.withWriter(writer);
     }
 }

@@ -33,4 +33,19 @@ public final class RougeTokenizer {
         }
         return out;
     }
+
+    /** How many tokens {@link #tokens} would return, without building them. */
+    public static int count(String text) {
+        int count = 0;
+        boolean in = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            boolean kept = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (kept && !in) {
+                count++;
+            }
+            in = kept;
+        }
+        return count;
+    }
 }

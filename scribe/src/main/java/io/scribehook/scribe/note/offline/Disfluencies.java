@@ -19,8 +19,9 @@ final class Disfluencies {
     private static final Pattern PHRASES =
             Pattern.compile("\\b(you know|i mean|kind of|sort of)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern STUTTER =
-            Pattern.compile("(?<![\\w'])([\\w']+)(?:-+\\s*\\1)+(?![\\w'])", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FRAGMENT = Pattern.compile("(?<![\\w'])[\\w']{0,12}-+(?=\\s|[,.?!]|$)");
+            Pattern.compile("(?<![\\w'])([\\w']+)(?:-+\\s*\\1)+(?![\\w])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FRAGMENT = Pattern.compile("(?<![\\w'])[\\w']{0,2}-+(?=\\s|[,.?!]|$)");
+    private static final Pattern CUT_OFF = Pattern.compile("(?<=[\\w'])-+(?=\\s|[,.?!]|$)");
     private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.?!;:])");
 
     private Disfluencies() {}
@@ -30,6 +31,7 @@ final class Disfluencies {
         if (s.indexOf('-') >= 0) {
             s = STUTTER.matcher(s).replaceAll("$1");
             s = FRAGMENT.matcher(s).replaceAll(" ");
+            s = CUT_OFF.matcher(s).replaceAll("");
         }
         s = s.replace(" n't", "n't");
         s = SPACE_BEFORE_PUNCT.matcher(s).replaceAll(" $1");

@@ -123,7 +123,7 @@ public final class OfflineNoteWriter implements NoteWriter {
         List<Scored> candidates = new ArrayList<>();
         int total = 0;
         for (SpokenSentence s : spoken) {
-            int words = RougeTokenizer.tokens(s.text()).size();
+            int words = RougeTokenizer.count(s.text());
             total += words;
             if (words < MIN_WORDS
                     || s.text().endsWith("?")

@@ -12,8 +12,7 @@ import java.util.List;
 record PatientPronouns(String subject, String possessive, String object, String reflexive) {
     static final PatientPronouns FEMALE = new PatientPronouns("she", "her", "her", "herself");
     static final PatientPronouns MALE = new PatientPronouns("he", "his", "him", "himself");
-    static final PatientPronouns NEUTRAL =
-            new PatientPronouns("the patient", "the patient's", "the patient", "themselves");
+    static final PatientPronouns NEUTRAL = new PatientPronouns("the patient", "their", "them", "themselves");
 
     static PatientPronouns detect(List<SpokenSentence> sentences) {
         int female = 0;
