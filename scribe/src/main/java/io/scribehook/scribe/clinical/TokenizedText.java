@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A turn's text as lower-case tokens (words, numbers, sentence punctuation), each knowing the cue
@@ -16,8 +14,7 @@ import java.util.regex.Pattern;
  * one, as speech-recognition text and normal text write it.
  */
 final class TokenizedText {
-    private static final Pattern TOKEN = Pattern.compile(
-            "\\d+(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+|\\p{L}[\\p{L}\\d]*(?:'\\p{L}+)*|n't|[.?!;:,%/]");
+    private static final String PUNCTUATION = ".?!;:,%/";
     private static final Set<String> SENTENCE_ENDS = Set.of(".", "?", "!", ";");
 
     private final List<String> words;
@@ -47,14 +44,73 @@ final class TokenizedText {
 
     /** The tokens of a phrase, lower case. */
     static List<String> words(String text) {
-        String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        String t = text.toLowerCase(Locale.ROOT);
         List<String> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(t);
-        while (m.find()) {
-            String w = m.group();
-            out.add(w.startsWith(".") && w.length() > 1 ? "0" + w : w);
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            char c = t.charAt(i);
+            if (isDigit(c)
+                    || (c == '.' && i + 1 < n && isDigit(t.charAt(i + 1)) && (i == 0 || !isDigit(t.charAt(i - 1))))) {
+                int j = c == '.' ? i : digits(t, i);
+                while (j + 3 < n
+                        && t.charAt(j) == ','
+                        && isDigit(t.charAt(j + 1))
+                        && isDigit(t.charAt(j + 2))
+                        && isDigit(t.charAt(j + 3))
+                        && (j + 4 >= n || !isDigit(t.charAt(j + 4)))) {
+                    j += 4;
+                }
+                if (j + 1 < n && t.charAt(j) == '.' && isDigit(t.charAt(j + 1))) {
+                    j = digits(t, j + 1);
+                }
+                String number = t.substring(i, j);
+                out.add(c == '.' ? "0" + number : number);
+                i = j;
+            } else if (Character.isLetter(c)) {
+                int j = i + 1;
+                while (j < n) {
+                    char d = t.charAt(j);
+                    if (Character.isLetterOrDigit(d)) {
+                        j++;
+                    } else if (isApostrophe(d) && j + 1 < n && Character.isLetter(t.charAt(j + 1))) {
+                        j += 2;
+                        while (j < n && Character.isLetter(t.charAt(j))) {
+                            j++;
+                        }
+                        if (j < n && !isApostrophe(t.charAt(j))) {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                out.add(t.substring(i, j).replace('\u2019', '\'').replace('\u2018', '\''));
+                i = j;
+            } else {
+                if (PUNCTUATION.indexOf(c) >= 0) {
+                    out.add(String.valueOf(c));
+                }
+                i++;
+            }
         }
         return out;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '\u2019' || c == '\u2018';
+    }
+
+    private static int digits(String t, int from) {
+        int j = from;
+        while (j < t.length() && isDigit(t.charAt(j))) {
+            j++;
+        }
+        return j;
     }
 
     List<String> words() {

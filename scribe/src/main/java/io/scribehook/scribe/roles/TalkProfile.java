@@ -1,10 +1,12 @@
 package io.scribehook.scribe.roles;
 
 import io.scribehook.scribe.vtt.Turn;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How a speaker talks, reduced to a clinician score: questions asked, clinician phrases ({@code
@@ -13,25 +15,133 @@ import java.util.regex.Pattern;
  * means more like a clinician; the scale only matters for comparing speakers.
  */
 record TalkProfile(String speaker, int words, int turns, double score) {
-    private static final Pattern CLINICIAN = Pattern.compile(
-            "\\b(let's|let us|let me|i'm going to|i'm gonna|i'm gon na|i am going to|we're going to|we're gon na"
-                    + "|we are going to|we'll|we will|i want you to|i'd like you to|i would like you to|i'd like to"
-                    + "|on exam|on examination|on physical exam|physical exam|your exam|on your|i recommend"
-                    + "|i'd recommend|i would recommend|recommend|prescribe|prescription|order|refer|referral"
-                    + "|your blood pressure|your heart|your lungs|take a look|take a listen|any questions"
-                    + "|follow up|follow-up|come back|see you back|lab|labs|x-ray|results|diagnosis|assessment"
-                    + "|plan|impression|tenderness|range of motion|bilaterally|regular rate|auscultation|murmur"
-                    + "|how are you|how is|how's|how long|how often|how much|tell me|can you|could you|do you"
-                    + "|have you|are you|did you|does it|is it|any|okay|alright|all right|sounds good)\\b");
-    private static final Pattern PATIENT = Pattern.compile(
-            "\\b(i've been|i have been|i feel|i felt|i'm feeling|it hurts|hurts|my pain|i noticed|i get|i got"
-                    + "|i had|i was|i take|i'm taking|i've had|my wife|my husband|my son|my daughter|my mom|my dad"
-                    + "|my back|my knee|my chest|my stomach|thank you|thanks|doc|doctor|yes|yeah|no|nope|sure|mm-hmm"
-                    + "|uh|um|i don't know|i do n't know|i think|kinda|sort of|i guess)\\b");
-    private static final Pattern YOU = Pattern.compile("\\b(you|your|you're|you've|yourself|you'll)\\b");
-    private static final Pattern ME = Pattern.compile("\\b(i|my|me|i'm|i've|myself|mine|i'll)\\b");
-    private static final Pattern QUESTION_START = Pattern.compile(
-            "(^|[.?!]\\s*)(do|does|did|are|is|have|has|can|could|would|how|what|when|where|which|who|why|any)\\b");
+    private static final Phrases CLINICIAN = new Phrases(List.of(
+            "let's",
+            "let us",
+            "let me",
+            "i'm going to",
+            "i'm gonna",
+            "i'm gon na",
+            "i am going to",
+            "we're going to",
+            "we're gon na",
+            "we are going to",
+            "we'll",
+            "we will",
+            "i want you to",
+            "i'd like you to",
+            "i would like you to",
+            "i'd like to",
+            "on exam",
+            "on examination",
+            "on physical exam",
+            "physical exam",
+            "your exam",
+            "on your",
+            "i recommend",
+            "i'd recommend",
+            "i would recommend",
+            "recommend",
+            "prescribe",
+            "prescription",
+            "order",
+            "refer",
+            "referral",
+            "your blood pressure",
+            "your heart",
+            "your lungs",
+            "take a look",
+            "take a listen",
+            "any questions",
+            "follow up",
+            "follow-up",
+            "come back",
+            "see you back",
+            "lab",
+            "labs",
+            "x-ray",
+            "results",
+            "diagnosis",
+            "assessment",
+            "plan",
+            "impression",
+            "tenderness",
+            "range of motion",
+            "bilaterally",
+            "regular rate",
+            "auscultation",
+            "murmur",
+            "how are you",
+            "how is",
+            "how's",
+            "how long",
+            "how often",
+            "how much",
+            "tell me",
+            "can you",
+            "could you",
+            "do you",
+            "have you",
+            "are you",
+            "did you",
+            "does it",
+            "is it",
+            "any",
+            "okay",
+            "alright",
+            "all right",
+            "sounds good"));
+    private static final Phrases PATIENT = new Phrases(List.of(
+            "i've been",
+            "i have been",
+            "i feel",
+            "i felt",
+            "i'm feeling",
+            "it hurts",
+            "hurts",
+            "my pain",
+            "i noticed",
+            "i get",
+            "i got",
+            "i had",
+            "i was",
+            "i take",
+            "i'm taking",
+            "i've had",
+            "my wife",
+            "my husband",
+            "my son",
+            "my daughter",
+            "my mom",
+            "my dad",
+            "my back",
+            "my knee",
+            "my chest",
+            "my stomach",
+            "thank you",
+            "thanks",
+            "doc",
+            "doctor",
+            "yes",
+            "yeah",
+            "no",
+            "nope",
+            "sure",
+            "mm-hmm",
+            "uh",
+            "um",
+            "i don't know",
+            "i do n't know",
+            "i think",
+            "kinda",
+            "sort of",
+            "i guess"));
+    private static final Set<String> YOU = Set.of("you", "your", "you're", "you've", "yourself", "you'll");
+    private static final Set<String> ME = Set.of("i", "my", "me", "i'm", "i've", "myself", "mine", "i'll");
+    private static final Set<String> QUESTION_WORDS = Set.of(
+            "do", "does", "did", "are", "is", "have", "has", "can", "could", "would", "how", "what", "when", "where",
+            "which", "who", "why", "any");
+    private static final Set<String> SENTENCE_ENDS = Set.of(".", "?", "!");
 
     static TalkProfile of(String speaker, List<Turn> turns, int totalWords, int speakers) {
         int words = 0;
@@ -41,14 +151,26 @@ record TalkProfile(String speaker, int words, int turns, double score) {
         int you = 0;
         int me = 0;
         for (Turn t : turns) {
-            String text = t.text().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-            words += text.isBlank() ? 0 : text.strip().split("\\s+").length;
-            int marks = count(text, Pattern.compile("\\?"));
-            questions += marks > 0 ? marks : count(text, QUESTION_START);
-            clinician += count(text, CLINICIAN);
-            patient += count(text, PATIENT);
-            you += count(text, YOU);
-            me += count(text, ME);
+            List<String> w = words(t.text());
+            int marks = 0;
+            int questionStarts = 0;
+            boolean sentenceStart = true;
+            for (int i = 0; i < w.size(); i++) {
+                String word = w.get(i);
+                if (SENTENCE_ENDS.contains(word)) {
+                    marks += word.equals("?") ? 1 : 0;
+                    sentenceStart = true;
+                    continue;
+                }
+                words++;
+                questionStarts += sentenceStart && QUESTION_WORDS.contains(word) ? 1 : 0;
+                sentenceStart = false;
+                you += YOU.contains(word) ? 1 : 0;
+                me += ME.contains(word) ? 1 : 0;
+                clinician += CLINICIAN.startingAt(w, i);
+                patient += PATIENT.startingAt(w, i);
+            }
+            questions += marks > 0 ? marks : questionStarts;
         }
         double perTurn = turns.isEmpty() ? 0 : 1.0 / turns.size();
         double perWord = words == 0 ? 0 : 1.0 / words;
@@ -61,12 +183,66 @@ record TalkProfile(String speaker, int words, int turns, double score) {
         return new TalkProfile(speaker, words, turns.size(), score);
     }
 
-    private static int count(String text, Pattern p) {
-        Matcher m = p.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
+    /** Lower-case words (apostrophes and hyphens kept inside) and sentence marks. */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        String s = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                int j = i + 1;
+                while (j < s.length()
+                        && (Character.isLetterOrDigit(s.charAt(j))
+                                || ((s.charAt(j) == '\'' || s.charAt(j) == '-')
+                                        && j + 1 < s.length()
+                                        && Character.isLetterOrDigit(s.charAt(j + 1))))) {
+                    j++;
+                }
+                out.add(s.substring(i, j));
+                i = j;
+            } else {
+                if (c == '.' || c == '?' || c == '!') {
+                    out.add(String.valueOf(c));
+                }
+                i++;
+            }
         }
-        return n;
+        return out;
+    }
+
+    /** Word sequences, counted where they start. */
+    private static final class Phrases {
+        private final Map<String, List<String[]>> byFirst = new HashMap<>();
+
+        Phrases(List<String> phrases) {
+            for (String p : phrases) {
+                List<String> w = words(p);
+                byFirst.computeIfAbsent(w.get(0), k -> new ArrayList<>()).add(w.toArray(String[]::new));
+            }
+        }
+
+        int startingAt(List<String> words, int i) {
+            List<String[]> candidates = byFirst.get(words.get(i));
+            if (candidates == null) {
+                return 0;
+            }
+            int n = 0;
+            for (String[] c : candidates) {
+                if (i + c.length <= words.size() && matches(words, i, c)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private static boolean matches(List<String> words, int i, String[] phrase) {
+            for (int k = 0; k < phrase.length; k++) {
+                if (!words.get(i + k).equals(phrase[k])) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -93,6 +93,8 @@ class RoleDetectorTest {
         assertThat(name).isGreaterThan(talk);
         assertThat(talk).isGreaterThan(contradicted);
         assertThat(contradicted).isPositive();
+        System.out.printf(
+                "confidences: name match %.3f, talk only %.3f, contradicted %.3f%n", name, talk, contradicted);
     }
 
     @Test
