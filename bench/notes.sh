@@ -33,7 +33,10 @@ case "${1:-}" in
   likeness)
     run likeness "$data" scribe/src/main/resources/io/scribehook/scribe/writer/note-likeness.tsv ;;
   *)
-    [ -f "$data/valid.csv" ] || { echo "bench/notes.sh: no ACI-BENCH at $data (set ACI_BENCH=DIR)" >&2; exit 2; }
     if [ $# -eq 0 ] || [ "$1" = -v ]; then set -- valid "$@"; fi
+    for split in "$@"; do
+      case "$split" in -*) continue ;; esac
+      [ -f "$data/$split.csv" ] || { echo "bench/notes.sh: no $data/$split.csv (set ACI_BENCH=DIR)" >&2; exit 2; }
+    done
     run score "$data" "$@" ;;
 esac
