@@ -63,10 +63,12 @@ public final class RoleDetector {
         String nameClinician = bestMatch(bySpeaker.keySet(), who.clinicianName(), who.patientName());
         String namePatient = bestMatch(bySpeaker.keySet(), who.patientName(), who.clinicianName());
         String impliedClinician = nameClinician;
-        if (impliedClinician == null && namePatient != null && profiles.size() == 2) {
-            impliedClinician = profiles.get(0).speaker().equals(namePatient)
-                    ? profiles.get(1).speaker()
-                    : profiles.get(0).speaker();
+        if (impliedClinician == null && namePatient != null) {
+            impliedClinician = ranked.stream()
+                    .map(TalkProfile::speaker)
+                    .filter(s -> !s.equals(namePatient))
+                    .findFirst()
+                    .orElse(null);
         }
 
         if (ranked.size() == 1 && impliedClinician == null && namePatient == null) {

@@ -110,6 +110,19 @@ class RoleDetectorTest {
     }
 
     @Test
+    void withOnlyThePatientNamedTheClinicianIsTheOtherSpeakerWhoTalksLikeOne() {
+        RoleAssignment roles = detector.detect(
+                visit("Blue Room", "James Carter", "He has been grumpy all week, honestly."),
+                new AppointmentPeople(null, "James Carter"));
+
+        assertThat(roles.patient().orElseThrow().speaker()).isEqualTo("James Carter");
+        assertThat(roles.patient().orElseThrow().basis()).isEqualTo(RoleBasis.NAME_MATCH);
+        assertThat(roles.clinician().orElseThrow().speaker()).isEqualTo("Blue Room");
+        assertThat(roles.clinician().orElseThrow().basis()).isEqualTo(RoleBasis.HEURISTIC);
+        assertThat(roles.roleOf("Maria Lopez")).isEqualTo(Role.OTHER);
+    }
+
+    @Test
     void aThirdSpeakerIsOtherWithoutNamesToo() {
         RoleAssignment roles = detector.detect(
                 visit("Blue Room", "Green Room", "Yes he did, I was there."), AppointmentPeople.UNKNOWN);
