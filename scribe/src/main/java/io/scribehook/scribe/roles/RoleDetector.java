@@ -71,10 +71,14 @@ public final class RoleDetector {
                     .orElse(null);
         }
 
-        if (ranked.size() == 1 && impliedClinician == null && namePatient == null) {
+        if (ranked.size() == 1) {
+            String only = talkClinician.speaker();
+            if (only.equals(nameClinician) || only.equals(namePatient)) {
+                Role role = only.equals(nameClinician) ? Role.CLINICIAN : Role.PATIENT;
+                return new RoleAssignment(List.of(new SpeakerRole(only, role, 0.9, RoleBasis.NAME_MATCH)));
+            }
             Role role = talkClinician.score() > 0 ? Role.CLINICIAN : Role.PATIENT;
-            return new RoleAssignment(
-                    List.of(new SpeakerRole(talkClinician.speaker(), role, 0.5, RoleBasis.HEURISTIC)));
+            return new RoleAssignment(List.of(new SpeakerRole(only, role, 0.5, RoleBasis.HEURISTIC)));
         }
 
         String clinician;

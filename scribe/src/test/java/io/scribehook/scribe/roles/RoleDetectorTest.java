@@ -133,6 +133,18 @@ class RoleDetectorTest {
     }
 
     @Test
+    void aSingleSpeakerTakesTheRoleOfTheNameItMatches() {
+        VttParseResult.Parsed p = (VttParseResult.Parsed) WebVttParser.strict()
+                .parse("WEBVTT\n\n00:01.000 --> 00:02.000\nJames Carter: Let's review your labs, any questions?\n");
+
+        assertThat(detector.detect(p, new AppointmentPeople("Sarah O'Neil", "James Carter"))
+                        .speakers())
+                .containsExactly(new SpeakerRole("James Carter", Role.PATIENT, 0.9, RoleBasis.NAME_MATCH));
+        assertThat(detector.detect(p, AppointmentPeople.UNKNOWN).roleOf("James Carter"))
+                .isEqualTo(Role.CLINICIAN);
+    }
+
+    @Test
     void cuesWithoutSpeakersGiveNoRoles() {
         VttParseResult.Parsed p =
                 (VttParseResult.Parsed) WebVttParser.strict().parse("WEBVTT\n\n00:01.000 --> 00:02.000\nhello there\n");
