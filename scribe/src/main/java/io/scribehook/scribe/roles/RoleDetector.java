@@ -92,7 +92,11 @@ public final class RoleDetector {
             namedConfidence = talkConfidence;
         } else if (!talkClinician.speaker().equals(impliedClinician) && margin > CONTRADICTION_MARGIN) {
             clinician = talkClinician.speaker();
-            patient = mostWords(profiles, clinician);
+            patient = nameClinician != null && !nameClinician.equals(clinician)
+                    ? nameClinician
+                    : namePatient != null && !namePatient.equals(clinician)
+                            ? namePatient
+                            : mostWords(profiles, clinician);
             namedBasis = RoleBasis.NAME_CONTRADICTED;
             namedConfidence = 0.7 * talkConfidence;
         } else {

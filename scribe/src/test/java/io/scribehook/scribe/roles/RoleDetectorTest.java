@@ -98,6 +98,23 @@ class RoleDetectorTest {
     }
 
     @Test
+    void swappedNamesWithAGuestWhoTalksALot() {
+        RoleAssignment roles = detector.detect(
+                visit(
+                        "James Carter",
+                        "Dr. Sarah O'Neil",
+                        "He has been grumpy all week, honestly, and he barely sleeps, and I think the back pain is worse"
+                                + " than he says, he was up three nights in a row last week walking around the house,"
+                                + " and he keeps telling everyone at work that he is fine when he clearly is not fine,"
+                                + " so I made him come today because otherwise he would have waited another month."),
+                new AppointmentPeople("Sarah O'Neil", "James Carter"));
+
+        assertThat(roles.roleOf("James Carter")).isEqualTo(Role.CLINICIAN);
+        assertThat(roles.roleOf("Dr. Sarah O'Neil")).isEqualTo(Role.PATIENT);
+        assertThat(roles.roleOf("Maria Lopez")).isEqualTo(Role.OTHER);
+    }
+
+    @Test
     void aThirdSpeakerIsOther() {
         RoleAssignment roles = detector.detect(
                 visit("Dr. Sarah O'Neil", "James Carter", "He has been grumpy all week, honestly."),
