@@ -19,9 +19,11 @@ import java.util.Optional;
  * <ul>
  *   <li>Medications: names of the {@link ClinicalLexicon} (a brand keeps its name and gives its
  *       generic), with the dose ({@code 20 mg}, {@code twenty milligrams}, {@code 0.5 mg}), route
- *       and frequency said after (or, for a dose, just before) the name in the same sentence; a name
- *       in a clause that denies, stops or runs out of it is negated (not inside a question). One
- *       entry a generic: the status of its last mention, the most complete of those mentions.
+ *       and frequency said after (or, for a dose, just before) the name in the same sentence, or in
+ *       the reply when the name was asked about; a name in a clause that denies, stops or runs out
+ *       of it is negated (not inside a question), as is one asked about with {@code are you taking}
+ *       and answered with a no. One entry a generic: the status of its last mention, the most
+ *       complete of those mentions.
  *   <li>Vitals: blood pressure, heart rate, temperature, respiratory rate, oxygen saturation,
  *       weight, height, BMI, glucose and A1c, with a normalised value and unit; one entry a kind
  *       and value.

@@ -65,7 +65,7 @@ record SpokenNumber(double value, int end) {
             } catch (NumberFormatException e) {
                 return null;
             }
-            return new SpokenNumber(v, i + 1);
+            return Double.isFinite(v) ? new SpokenNumber(v, i + 1) : null;
         }
         SpokenNumber whole = whole(t, i, colloquial);
         if (whole == null) {

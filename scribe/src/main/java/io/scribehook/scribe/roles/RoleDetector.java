@@ -63,16 +63,22 @@ public final class RoleDetector {
         String nameClinician = bestMatch(bySpeaker.keySet(), who.clinicianName(), who.patientName());
         String namePatient = bestMatch(bySpeaker.keySet(), who.patientName(), who.clinicianName());
         String impliedClinician = nameClinician;
-        if (impliedClinician == null && namePatient != null && profiles.size() == 2) {
-            impliedClinician = profiles.get(0).speaker().equals(namePatient)
-                    ? profiles.get(1).speaker()
-                    : profiles.get(0).speaker();
+        if (impliedClinician == null && namePatient != null) {
+            impliedClinician = ranked.stream()
+                    .map(TalkProfile::speaker)
+                    .filter(s -> !s.equals(namePatient))
+                    .findFirst()
+                    .orElse(null);
         }
 
-        if (ranked.size() == 1 && impliedClinician == null && namePatient == null) {
+        if (ranked.size() == 1) {
+            String only = talkClinician.speaker();
+            if (only.equals(nameClinician) || only.equals(namePatient)) {
+                Role role = only.equals(nameClinician) ? Role.CLINICIAN : Role.PATIENT;
+                return new RoleAssignment(List.of(new SpeakerRole(only, role, 0.9, RoleBasis.NAME_MATCH)));
+            }
             Role role = talkClinician.score() > 0 ? Role.CLINICIAN : Role.PATIENT;
-            return new RoleAssignment(
-                    List.of(new SpeakerRole(talkClinician.speaker(), role, 0.5, RoleBasis.HEURISTIC)));
+            return new RoleAssignment(List.of(new SpeakerRole(only, role, 0.5, RoleBasis.HEURISTIC)));
         }
 
         String clinician;
@@ -86,7 +92,11 @@ public final class RoleDetector {
             namedConfidence = talkConfidence;
         } else if (!talkClinician.speaker().equals(impliedClinician) && margin > CONTRADICTION_MARGIN) {
             clinician = talkClinician.speaker();
-            patient = mostWords(profiles, clinician);
+            patient = nameClinician != null && !nameClinician.equals(clinician)
+                    ? nameClinician
+                    : namePatient != null && !namePatient.equals(clinician)
+                            ? namePatient
+                            : mostWords(profiles, clinician);
             namedBasis = RoleBasis.NAME_CONTRADICTED;
             namedConfidence = 0.7 * talkConfidence;
         } else {

@@ -112,6 +112,10 @@ class ClinicalExtractorRobustnessTest {
         "and"
     };
 
+    static {
+        WORDS[WORDS.length - 1] = "9".repeat(400);
+    }
+
     private final ClinicalExtractor extractor = ClinicalExtractor.withDefaultLexicon();
     private final RoleDetector roles = new RoleDetector();
 

@@ -98,6 +98,23 @@ class RoleDetectorTest {
     }
 
     @Test
+    void swappedNamesWithAGuestWhoTalksALot() {
+        RoleAssignment roles = detector.detect(
+                visit(
+                        "James Carter",
+                        "Dr. Sarah O'Neil",
+                        "He has been grumpy all week, honestly, and he barely sleeps, and I think the back pain is worse"
+                                + " than he says, he was up three nights in a row last week walking around the house,"
+                                + " and he keeps telling everyone at work that he is fine when he clearly is not fine,"
+                                + " so I made him come today because otherwise he would have waited another month."),
+                new AppointmentPeople("Sarah O'Neil", "James Carter"));
+
+        assertThat(roles.roleOf("James Carter")).isEqualTo(Role.CLINICIAN);
+        assertThat(roles.roleOf("Dr. Sarah O'Neil")).isEqualTo(Role.PATIENT);
+        assertThat(roles.roleOf("Maria Lopez")).isEqualTo(Role.OTHER);
+    }
+
+    @Test
     void aThirdSpeakerIsOther() {
         RoleAssignment roles = detector.detect(
                 visit("Dr. Sarah O'Neil", "James Carter", "He has been grumpy all week, honestly."),
@@ -110,6 +127,19 @@ class RoleDetectorTest {
     }
 
     @Test
+    void withOnlyThePatientNamedTheClinicianIsTheOtherSpeakerWhoTalksLikeOne() {
+        RoleAssignment roles = detector.detect(
+                visit("Blue Room", "James Carter", "He has been grumpy all week, honestly."),
+                new AppointmentPeople(null, "James Carter"));
+
+        assertThat(roles.patient().orElseThrow().speaker()).isEqualTo("James Carter");
+        assertThat(roles.patient().orElseThrow().basis()).isEqualTo(RoleBasis.NAME_MATCH);
+        assertThat(roles.clinician().orElseThrow().speaker()).isEqualTo("Blue Room");
+        assertThat(roles.clinician().orElseThrow().basis()).isEqualTo(RoleBasis.HEURISTIC);
+        assertThat(roles.roleOf("Maria Lopez")).isEqualTo(Role.OTHER);
+    }
+
+    @Test
     void aThirdSpeakerIsOtherWithoutNamesToo() {
         RoleAssignment roles = detector.detect(
                 visit("Blue Room", "Green Room", "Yes he did, I was there."), AppointmentPeople.UNKNOWN);
@@ -117,6 +147,18 @@ class RoleDetectorTest {
         assertThat(roles.roleOf("Blue Room")).isEqualTo(Role.CLINICIAN);
         assertThat(roles.roleOf("Green Room")).isEqualTo(Role.PATIENT);
         assertThat(roles.roleOf("Maria Lopez")).isEqualTo(Role.OTHER);
+    }
+
+    @Test
+    void aSingleSpeakerTakesTheRoleOfTheNameItMatches() {
+        VttParseResult.Parsed p = (VttParseResult.Parsed) WebVttParser.strict()
+                .parse("WEBVTT\n\n00:01.000 --> 00:02.000\nJames Carter: Let's review your labs, any questions?\n");
+
+        assertThat(detector.detect(p, new AppointmentPeople("Sarah O'Neil", "James Carter"))
+                        .speakers())
+                .containsExactly(new SpeakerRole("James Carter", Role.PATIENT, 0.9, RoleBasis.NAME_MATCH));
+        assertThat(detector.detect(p, AppointmentPeople.UNKNOWN).roleOf("James Carter"))
+                .isEqualTo(Role.CLINICIAN);
     }
 
     @Test
