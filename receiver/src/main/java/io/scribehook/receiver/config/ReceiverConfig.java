@@ -55,7 +55,7 @@ public record ReceiverConfig(
                     .orElseThrow(() -> new ConfigException(
                             ConfigKey.SIGNATURE_PROFILES.key(),
                             id,
-                            "expected a comma-separated subset of guide, healthie-api, healthie-rfc9421")));
+                            "expected a comma-separated subset of guide, healthie-api, healthie-rfc9421, standard-webhooks")));
         }
         if (profiles.isEmpty()) {
             throw new ConfigException(ConfigKey.SIGNATURE_PROFILES.key(), "", "at least one profile is needed");
