@@ -43,9 +43,19 @@ public final class Sink implements AutoCloseable {
     private final AtomicReference<Function<Received, Answer>> responder = new AtomicReference<>(r -> Answer.of(200));
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    private Sink(String host) {
+    private final String scheme;
+
+    private Sink(String host, javax.net.ssl.SSLContext tls) {
         try {
-            server = HttpServer.create(new InetSocketAddress(host, 0), 512);
+            if (tls == null) {
+                server = HttpServer.create(new InetSocketAddress(host, 0), 512);
+            } else {
+                com.sun.net.httpserver.HttpsServer https =
+                        com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress(host, 0), 512);
+                https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+                server = https;
+            }
+            scheme = tls == null ? "http" : "https";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,12 +66,17 @@ public final class Sink implements AutoCloseable {
 
     /** Listening on 127.0.0.1. */
     public static Sink start() {
-        return new Sink("127.0.0.1");
+        return new Sink("127.0.0.1", null);
+    }
+
+    /** HTTPS on 127.0.0.1 with the given server context. */
+    public static Sink startHttps(javax.net.ssl.SSLContext tls) {
+        return new Sink("127.0.0.1", tls);
     }
 
     /** Listening on every interface (so any 127.x address reaches it). */
     public static Sink startOnAllInterfaces() {
-        return new Sink("0.0.0.0");
+        return new Sink("0.0.0.0", null);
     }
 
     public int port() {
@@ -69,7 +84,7 @@ public final class Sink implements AutoCloseable {
     }
 
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + port() + path);
+        return URI.create(scheme + "://127.0.0.1:" + port() + path);
     }
 
     public Sink answer(Function<Received, Answer> f) {
