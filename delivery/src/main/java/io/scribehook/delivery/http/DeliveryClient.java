@@ -74,6 +74,7 @@ public final class DeliveryClient implements AutoCloseable {
 
     private final Settings settings;
     private final HttpClient http;
+    private final java.util.concurrent.ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
 
     public DeliveryClient(Settings settings, AddressGuard guard, HostResolver resolver) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -91,9 +92,7 @@ public final class DeliveryClient implements AutoCloseable {
         http.setMaxConnectionsPerDestination(settings.maxConnectionsPerTarget());
         http.setUserAgentField(new org.eclipse.jetty.http.HttpField(HttpHeader.USER_AGENT, "Scribehook-Webhooks/1"));
         http.setSocketAddressResolver(new GuardedResolver(
-                Objects.requireNonNull(resolver, "resolver"),
-                Objects.requireNonNull(guard, "guard"),
-                Executors.newVirtualThreadPerTaskExecutor()));
+                Objects.requireNonNull(resolver, "resolver"), Objects.requireNonNull(guard, "guard"), lookups));
         try {
             http.start();
         } catch (Exception e) {
@@ -214,6 +213,7 @@ public final class DeliveryClient implements AutoCloseable {
         } catch (Exception e) {
             // closing: nothing left to do
         }
+        lookups.shutdownNow();
     }
 
     /** Keeps the first bytes of the body and completes with the exchange's result. */
