@@ -4,7 +4,7 @@
 #   2. per database: the raw rate of the delivery HTTP client posting the same bodies to the same sink,
 #      the engine's deliveries/s for a backlog (healthie-rfc9421 signing, attempt log, durable queue),
 #      and the event-to-delivery latency at a steady event rate (each event its own transaction).
-# Usage: bench/delivery.sh   env: DBS="sqlite postgres" EVENTS=20000 CONNS=64 SECONDS=10 RATE=500
+# Usage: bench/delivery.sh   env: DBS="sqlite postgres" EVENTS=20000 CONNS=64 SECONDS_=10 RATE=500
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$root/bin/jdk.sh"

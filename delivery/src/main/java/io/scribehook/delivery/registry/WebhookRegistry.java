@@ -184,6 +184,17 @@ public final class WebhookRegistry {
     }
 
     /**
+     * The webhook without its event types (an empty list): one query, for the delivery path, which
+     * needs everything but the subscriptions.
+     */
+    public Optional<Webhook> forDelivery(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM delivery_webhooks WHERE id = ?")
+                .bind(0, id)
+                .map((rs, ctx) -> Row.read(rs).toWebhook(List.of()))
+                .findOne();
+    }
+
+    /**
      * Up to {@code first} webhooks (1 to {@link #MAX_PAGE}) with ids after the cursor {@code after}
      * (null: from the start), by id.
      *

@@ -58,6 +58,8 @@ public final class DeliveryWorker implements JobHandler {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer duration;
+    private final java.util.concurrent.ConcurrentHashMap<String, Counter> outcomes =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public DeliveryWorker(
             JobQueue queue,
@@ -124,10 +126,12 @@ public final class DeliveryWorker implements JobHandler {
         Instant now = clock.instant();
         boolean last = job.attempt() >= job.maxAttempts() || !w.shouldRetry();
         DeliveryOutcome outcome = rules.judge(attempt, job.attempt(), last, now);
-        Counter.builder("scribehook.delivery.attempts")
-                .description("delivery attempts by outcome")
-                .tag("outcome", outcome.code())
-                .register(meters)
+        outcomes.computeIfAbsent(
+                        outcome.code(),
+                        code -> Counter.builder("scribehook.delivery.attempts")
+                                .description("delivery attempts by outcome")
+                                .tag("outcome", code)
+                                .register(meters))
                 .increment();
         return db.writer().write(h -> record(h, job, m, attempt, outcome, now));
     }
@@ -156,7 +160,10 @@ public final class DeliveryWorker implements JobHandler {
         Integer status = a instanceof HttpAttempt.Answered r ? r.status() : null;
         switch (outcome) {
             case DeliveryOutcome.Delivered d -> {
-                WebhookRegistry.recordSuccess(h, w.id());
+                if (w.failingSince() != null || w.warnedAt() != null) {
+                    // healthy as loaded: a failure recorded since then is cleared by the next success
+                    WebhookRegistry.recordSuccess(h, w.id());
+                }
                 setMessage(h, m.messageId, "delivered", job.attempt(), status, now);
                 return new JobOutcome.Completed(queue.complete(h, job));
             }
@@ -192,7 +199,7 @@ public final class DeliveryWorker implements JobHandler {
     /** A failed attempt's effect on the webhook's health; true when it disabled the webhook. */
     private boolean failure(Handle h, Webhook w, Instant now) {
         WebhookRegistry.recordFailure(h, w.id(), now);
-        Webhook current = registry.get(h, w.id()).orElse(null);
+        Webhook current = registry.forDelivery(h, w.id()).orElse(null);
         if (current == null || current.failingSince() == null) {
             return false;
         }
@@ -273,7 +280,7 @@ public final class DeliveryWorker implements JobHandler {
                         case ParseResult.Malformed bad ->
                             throw new IllegalStateException("stored event " + row[0] + " is unreadable: " + bad.code());
                     };
-                    Webhook w = registry.get(h, (Long) row[1]).orElse(null);
+                    Webhook w = registry.forDelivery(h, (Long) row[1]).orElse(null);
                     return new Loaded(messageId, (Long) row[0], event, w);
                 });
     }
