@@ -9,10 +9,14 @@ import io.scribehook.app.server.AdminAuth;
 import io.scribehook.app.server.AdminToken;
 import io.scribehook.app.server.HttpServer;
 import io.scribehook.app.server.ListenFailure;
+import io.scribehook.delivery.DeliveryConfig;
+import io.scribehook.delivery.DeliveryEngine;
+import io.scribehook.delivery.DeliverySettings;
 import io.scribehook.receiver.Receiver;
 import io.scribehook.receiver.config.ReceiverConfig;
 import io.scribehook.store.Database;
 import io.scribehook.store.DatabaseSettings;
+import io.scribehook.store.queue.JobQueue;
 import io.scribehook.store.queue.JobRetention;
 import io.scribehook.store.queue.QueueSettings;
 import java.io.PrintStream;
@@ -41,6 +45,7 @@ public final class ScribehookApp implements AutoCloseable {
     private final Metrics metrics;
     private final HttpServer server;
     private final Optional<Receiver> receiver;
+    private final DeliveryEngine delivery;
     private final Deque<AutoCloseable> closeables;
 
     private ScribehookApp(
@@ -49,9 +54,11 @@ public final class ScribehookApp implements AutoCloseable {
             Metrics metrics,
             HttpServer server,
             Optional<Receiver> receiver,
+            DeliveryEngine delivery,
             Deque<AutoCloseable> closeables) {
         this.config = config;
         this.receiver = receiver;
+        this.delivery = delivery;
         this.database = database;
         this.metrics = metrics;
         this.server = server;
@@ -73,6 +80,7 @@ public final class ScribehookApp implements AutoCloseable {
                 : Optional.empty();
         DatabaseSettings dbSettings = DatabaseSettings.of(config.databaseUrl());
         QueueSettings queue = QueueSettings.defaults().withPollInterval(config.jobPollInterval());
+        DeliverySettings deliverySettings = DeliveryConfig.from(config.source());
         ListenFailure.probe(config.httpHost(), config.httpPort());
 
         Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -85,6 +93,14 @@ public final class ScribehookApp implements AutoCloseable {
             StoreMetrics.bind(metrics.registry(), db);
             closeables.push(new JobRetention(db, config.jobRetention(), clock, JOB_RETENTION_BATCH)
                     .start(Duration.ofMinutes(1), JOB_RETENTION_EVERY));
+            // delivery workers run in every process with a database, whatever its roles
+            DeliveryEngine delivery = DeliveryEngine.builder(new JobQueue(db, queue, clock))
+                    .settings(deliverySettings)
+                    .meters(metrics.registry())
+                    .build()
+                    .start();
+            closeables.push(delivery);
+            StoreMetrics.bindQueue(metrics.registry(), delivery.pool());
             AdminAuth auth = null;
             if (config.adminAuth()) {
                 AdminToken token = AdminToken.resolve(config.adminToken(), config.dataDir());
@@ -120,7 +136,7 @@ public final class ScribehookApp implements AutoCloseable {
                     authority(config.httpHost(), server.port()),
                     config.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")),
                     db.dialect().name().toLowerCase(java.util.Locale.ROOT));
-            return new ScribehookApp(config, db, metrics, server, receiver, closeables);
+            return new ScribehookApp(config, db, metrics, server, receiver, delivery, closeables);
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -156,6 +172,11 @@ public final class ScribehookApp implements AutoCloseable {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** The delivery engine: registry, outbox and workers (running in every process). */
+    public DeliveryEngine delivery() {
+        return delivery;
     }
 
     @Override

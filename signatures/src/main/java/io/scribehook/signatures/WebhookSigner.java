@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Signs outgoing webhooks in one of the three {@link Profile}s.
+ * Signs outgoing webhooks in one of the {@link Profile}s.
  *
  * <pre>{@code
  * Map<String, String> headers = WebhookSigner.sign(Profile.HEALTHIE_RFC9421, "POST", "/healthie-webhooks",
@@ -50,6 +50,26 @@ public final class WebhookSigner {
             byte[] body,
             List<WebhookSecret> secrets,
             Instant created) {
+        return sign(profile, method, pathAndQuery, contentType, body, secrets, created, null);
+    }
+
+    /**
+     * {@link #sign(Profile, String, String, String, byte[], List, Instant)} with the message id that
+     * {@link Profile#STANDARD_WEBHOOKS} signs and sends as {@code webhook-id} (the other profiles
+     * ignore it). {@link Profile#STANDARD_WEBHOOKS} sends {@code Content-Type}, {@code
+     * Content-Length}, {@code webhook-id}, {@code webhook-timestamp} ({@code created} in seconds)
+     * and {@code webhook-signature} with one signature per secret; a null id there becomes {@code
+     * msg_} and 24 hex digits of the SHA-256 of the timestamp and body.
+     */
+    public static Map<String, String> sign(
+            Profile profile,
+            String method,
+            String pathAndQuery,
+            String contentType,
+            byte[] body,
+            List<WebhookSecret> secrets,
+            Instant created,
+            String webhookId) {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(pathAndQuery, "pathAndQuery");
@@ -112,6 +132,14 @@ public final class WebhookSigner {
                 out.put("Signature-Input", inputs.toString());
                 out.put("Signature", signatures.toString());
             }
+            case STANDARD_WEBHOOKS -> {
+                String id = webhookId != null ? webhookId : derivedId(created, content);
+                out.put(StandardWebhooks.ID_HEADER, id);
+                out.put(StandardWebhooks.TIMESTAMP_HEADER, Long.toString(created.getEpochSecond()));
+                out.put(
+                        StandardWebhooks.SIGNATURE_HEADER,
+                        StandardWebhooks.signatureHeader(secrets, id, created, content));
+            }
         }
         return Collections.unmodifiableMap(out);
     }
@@ -147,6 +175,17 @@ public final class WebhookSigner {
                 .keyid(secret.keyId())
                 .alg(SignatureAlgorithm.HMAC_SHA256)
                 .build();
+    }
+
+    private static String derivedId(Instant created, byte[] content) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(Long.toString(created.getEpochSecond()).getBytes(StandardCharsets.US_ASCII));
+            sha.update(content);
+            return "msg_" + Hex.encode(sha.digest()).substring(0, 24);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     private static byte[] hmac(WebhookSecret secret, Profiles.Buffer base) {

@@ -46,6 +46,9 @@ public final class WebhookVerifier {
     private final String publicPath;
     private final MessageVerifier rfc9421;
     private final HealthieRfc9421FastPath rfc9421Fast;
+    private final List<WebhookSecret> plainSecrets;
+    private final Clock clock;
+    private final Duration standardTolerance;
 
     private record Secret(String keyId, HmacKey key) {}
 
@@ -59,6 +62,9 @@ public final class WebhookVerifier {
             keys.add(VerificationKey.hmac(s.keyId(), bytes));
         }
         this.secrets = List.copyOf(list);
+        this.plainSecrets = b.secrets;
+        this.clock = b.clock;
+        this.standardTolerance = b.maxAge;
         this.publicPath = b.publicPath;
         java.util.Map<String, List<HealthieRfc9421FastPath.Key>> byKeyId = new java.util.HashMap<>();
         List<HealthieRfc9421FastPath.Key> fastKeys = new ArrayList<>();
@@ -116,6 +122,15 @@ public final class WebhookVerifier {
     private VerificationResult verify(HttpMessage message, boolean fast) {
         HttpFields headers = message.headers();
         String signature = headers.combined("signature");
+        boolean standard =
+                profiles.contains(Profile.STANDARD_WEBHOOKS) && headers.contains(StandardWebhooks.SIGNATURE_HEADER);
+        if (standard) {
+            VerificationResult r =
+                    StandardWebhooks.verify(headers, message.body(), plainSecrets, clock, standardTolerance);
+            if (r instanceof Verified || signature == null) {
+                return r;
+            }
+        }
         if (signature == null) {
             return new Failed(Reason.MISSING_SIGNATURE, "no Signature header");
         }
@@ -281,7 +296,7 @@ public final class WebhookVerifier {
 
     /** Configures a {@link WebhookVerifier}. */
     public static final class Builder {
-        private List<Profile> profiles = List.of(Profile.values());
+        private List<Profile> profiles = Profile.HEALTHIE;
         private List<WebhookSecret> secrets = List.of();
         private String publicPath;
         private Clock clock = Clock.systemUTC();
@@ -290,7 +305,7 @@ public final class WebhookVerifier {
 
         private Builder() {}
 
-        /** The accepted profiles (default: all three). */
+        /** The accepted profiles (default: the three Healthie ones, {@link Profile#HEALTHIE}). */
         public Builder profiles(List<Profile> profiles) {
             this.profiles = List.copyOf(profiles);
             return this;
@@ -320,7 +335,7 @@ public final class WebhookVerifier {
             return this;
         }
 
-        /** Maximum age of a healthie-rfc9421 signature (default 300 s). */
+        /** Maximum age of a healthie-rfc9421 signature, and the standard-webhooks timestamp tolerance (default 300 s). */
         public Builder maxAge(Duration maxAge) {
             this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
             return this;

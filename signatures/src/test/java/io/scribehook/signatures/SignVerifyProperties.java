@@ -21,8 +21,11 @@ class SignVerifyProperties {
     static final Clock CLOCK = Clock.fixed(CREATED.plusSeconds(3), ZoneOffset.UTC);
     static final List<WebhookSecret> SECRETS =
             List.of(new WebhookSecret("k1", "whsec_property_one"), new WebhookSecret("k2", "whsec_property_two"));
-    static final WebhookVerifier VERIFIER =
-            WebhookVerifier.builder().secrets(SECRETS).clock(CLOCK).build();
+    static final WebhookVerifier VERIFIER = WebhookVerifier.builder()
+            .profiles(List.of(Profile.values()))
+            .secrets(SECRETS)
+            .clock(CLOCK)
+            .build();
 
     record Req(String method, String path, String query, String contentType, byte[] body) {
         String target() {
@@ -91,6 +94,7 @@ class SignVerifyProperties {
             case HEALTHIE_API ->
                 part != Part.CONTENT_TYPE && part != Part.CONTENT_LENGTH && part != Part.SIGNATURE_INPUT;
             case HEALTHIE_RFC9421 -> true;
+            case STANDARD_WEBHOOKS -> part == Part.BODY;
         };
     }
 

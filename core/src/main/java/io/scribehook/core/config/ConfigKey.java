@@ -63,7 +63,7 @@ public enum ConfigKey {
     SIGNATURE_PROFILES(
             "SCRIBEHOOK_SIGNATURE_PROFILES",
             "guide,healthie-api,healthie-rfc9421",
-            "accepted signature profiles",
+            "accepted signature profiles (also `standard-webhooks`)",
             true),
     IP_ALLOWLIST(
             "SCRIBEHOOK_IP_ALLOWLIST",
@@ -106,7 +106,29 @@ public enum ConfigKey {
             "SCRIBEHOOK_LLM_JSON_MODE",
             "on",
             "`on` asks for `response_format: json_object`; `off` for servers that reject it",
-            true);
+            true),
+    HUB_ALLOWED_TARGETS(
+            "SCRIBEHOOK_HUB_ALLOWED_TARGETS",
+            "none",
+            "CIDRs webhooks may be delivered to despite being private, loopback or link-local",
+            true),
+    HUB_RETRY_SCHEDULE(
+            "SCRIBEHOOK_HUB_RETRY_SCHEDULE",
+            "`5s,30s,2m,10m,30m,1h,2h,4h,6h,8h,12h,12h,12h,14h` (15 attempts over about 72 h)",
+            "delays between delivery attempts (each ± 20 %)",
+            true),
+    HUB_WARN_AFTER(
+            "SCRIBEHOOK_HUB_WARN_AFTER",
+            "24h",
+            "continuous failure before a webhook's `warned_at` is set (and `webhook.warned` sent)",
+            true),
+    HUB_DISABLE_AFTER(
+            "SCRIBEHOOK_HUB_DISABLE_AFTER",
+            "72h",
+            "continuous failure before a webhook is disabled (and `webhook.disabled` sent)",
+            true),
+    HUB_SENT_RETENTION(
+            "SCRIBEHOOK_HUB_SENT_RETENTION", "180d", "delivery attempt log (and finished deliveries) retention", true);
 
     private final String key;
     private final String defaultText;

@@ -51,11 +51,13 @@ public record ReceiverConfig(
         }
         List<Profile> profiles = new ArrayList<>();
         for (String id : c.list(ConfigKey.SIGNATURE_PROFILES, List.of("guide", "healthie-api", "healthie-rfc9421"))) {
-            profiles.add(Profile.byId(id)
-                    .orElseThrow(() -> new ConfigException(
-                            ConfigKey.SIGNATURE_PROFILES.key(),
-                            id,
-                            "expected a comma-separated subset of guide, healthie-api, healthie-rfc9421")));
+            profiles.add(
+                    Profile.byId(id)
+                            .orElseThrow(
+                                    () -> new ConfigException(
+                                            ConfigKey.SIGNATURE_PROFILES.key(),
+                                            id,
+                                            "expected a comma-separated subset of guide, healthie-api, healthie-rfc9421, standard-webhooks")));
         }
         if (profiles.isEmpty()) {
             throw new ConfigException(ConfigKey.SIGNATURE_PROFILES.key(), "", "at least one profile is needed");

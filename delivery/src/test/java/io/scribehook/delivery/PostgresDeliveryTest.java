@@ -1,0 +1,28 @@
+package io.scribehook.delivery;
+
+import io.scribehook.store.Database;
+import io.scribehook.store.testing.PostgresTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+
+class PostgresDeliveryTest extends DeliveryContract {
+    private static PostgresTestDatabase pg;
+
+    @AfterAll
+    static void drop() {
+        if (pg != null) {
+            pg.close();
+            pg = null;
+        }
+    }
+
+    @Override
+    protected Database openDatabase() {
+        if (pg == null) {
+            pg = PostgresTestDatabase.create();
+        }
+        Database d = pg.open();
+        pg.execute("TRUNCATE jobs, delivery_attempts, delivery_messages, delivery_events, delivery_webhook_events,"
+                + " delivery_webhooks RESTART IDENTITY CASCADE");
+        return d;
+    }
+}
