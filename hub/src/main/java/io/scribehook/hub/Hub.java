@@ -1,0 +1,103 @@
+package io.scribehook.hub;
+
+import graphql.GraphQL;
+import io.javalin.config.RoutesConfig;
+import io.scribehook.hub.appointments.AppointmentService;
+import io.scribehook.hub.events.HubEvents;
+import io.scribehook.hub.graphql.AppointmentApi;
+import io.scribehook.hub.graphql.GraphQlEndpoint;
+import io.scribehook.hub.graphql.GraphQlPart;
+import io.scribehook.hub.graphql.HubGraphQl;
+import io.scribehook.hub.graphql.RateLimiter;
+import io.scribehook.hub.http.HubAdminRoutes;
+import io.scribehook.hub.keys.ApiKeys;
+import io.scribehook.hub.keys.HubKeys;
+import io.scribehook.hub.transcripts.TranscriptDownload;
+import io.scribehook.hub.transcripts.TranscriptLinks;
+import io.scribehook.store.Database;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub role: {@code /graphql}, transcript downloads and the admin routes under {@code /api/hub}.
+ * {@link #start} wires it on an open database; {@link #register} mounts its routes. Events the hub
+ * raises go to the {@link HubEvents} it is given, inside the transaction of the change.
+ */
+public final class Hub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+    /** The route of the GraphQL API. */
+    public static final String GRAPHQL_PATH = "/graphql";
+
+    private final ApiKeys apiKeys;
+    private final AppointmentService appointments;
+    private final TranscriptLinks links;
+    private final GraphQlEndpoint graphql;
+    private final TranscriptDownload download;
+    private final HubAdminRoutes admin;
+
+    private Hub(
+            ApiKeys apiKeys,
+            AppointmentService appointments,
+            TranscriptLinks links,
+            GraphQlEndpoint graphql,
+            TranscriptDownload download,
+            HubAdminRoutes admin) {
+        this.apiKeys = apiKeys;
+        this.appointments = appointments;
+        this.links = links;
+        this.graphql = graphql;
+        this.download = download;
+        this.admin = admin;
+    }
+
+    /**
+     * Builds the hub.
+     *
+     * @param events where appointment events go (the delivery outbox, in a full build)
+     * @param moreParts further GraphQL parts (such as the webhook registry's), added to the appointment API
+     */
+    public static Hub start(
+            HubSettings settings, Database db, HubEvents events, Clock clock, List<GraphQlPart> moreParts) {
+        ApiKeys keys = new ApiKeys(db, clock);
+        AppointmentService appointments = new AppointmentService(db, events, clock);
+        TranscriptLinks links = new TranscriptLinks(
+                HubKeys.getOrCreate(db, "transcript-url", clock), settings.transcriptUrlTtl(), clock);
+        List<GraphQlPart> parts = new ArrayList<>();
+        parts.add(new AppointmentApi(db, appointments, links));
+        parts.addAll(moreParts);
+        GraphQL graphql = HubGraphQl.build(parts);
+        GraphQlEndpoint endpoint = new GraphQlEndpoint(graphql, keys, new RateLimiter(settings.rateLimit(), clock));
+        LOG.info(
+                "hub on POST {} (rate limit {}, transcript URLs valid {})",
+                GRAPHQL_PATH,
+                settings.rateLimit(),
+                settings.transcriptUrlTtl());
+        return new Hub(
+                keys, appointments, links, endpoint, new TranscriptDownload(db, links), new HubAdminRoutes(keys));
+    }
+
+    /** Mounts {@code /graphql}, the transcript download route and {@code /api/hub/*}. */
+    public void register(RoutesConfig routes) {
+        routes.post(GRAPHQL_PATH, graphql);
+        routes.get("/hub/transcripts/{id}/transcript.vtt", download);
+        admin.register(routes);
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public AppointmentService appointments() {
+        return appointments;
+    }
+
+    public TranscriptLinks transcriptLinks() {
+        return links;
+    }
+
+    @Override
+    public void close() {}
+}
