@@ -9,6 +9,9 @@ import io.scribehook.app.server.AdminAuth;
 import io.scribehook.app.server.AdminToken;
 import io.scribehook.app.server.HttpServer;
 import io.scribehook.app.server.ListenFailure;
+import io.scribehook.hub.Hub;
+import io.scribehook.hub.HubSettings;
+import io.scribehook.hub.events.DroppedHubEvents;
 import io.scribehook.receiver.Receiver;
 import io.scribehook.receiver.config.ReceiverConfig;
 import io.scribehook.store.Database;
@@ -41,6 +44,7 @@ public final class ScribehookApp implements AutoCloseable {
     private final Metrics metrics;
     private final HttpServer server;
     private final Optional<Receiver> receiver;
+    private final Optional<Hub> hub;
     private final Deque<AutoCloseable> closeables;
 
     private ScribehookApp(
@@ -49,9 +53,11 @@ public final class ScribehookApp implements AutoCloseable {
             Metrics metrics,
             HttpServer server,
             Optional<Receiver> receiver,
+            Optional<Hub> hub,
             Deque<AutoCloseable> closeables) {
         this.config = config;
         this.receiver = receiver;
+        this.hub = hub;
         this.database = database;
         this.metrics = metrics;
         this.server = server;
@@ -71,6 +77,8 @@ public final class ScribehookApp implements AutoCloseable {
         Optional<ReceiverConfig> receiverConfig = config.has(Role.RECEIVER)
                 ? Optional.of(ReceiverConfig.from(config.source(), Optional.empty()))
                 : Optional.empty();
+        Optional<HubSettings> hubSettings =
+                config.has(Role.HUB) ? Optional.of(HubSettings.from(config.source())) : Optional.empty();
         DatabaseSettings dbSettings = DatabaseSettings.of(config.databaseUrl());
         QueueSettings queue = QueueSettings.defaults().withPollInterval(config.jobPollInterval());
         ListenFailure.probe(config.httpHost(), config.httpPort());
@@ -107,6 +115,14 @@ public final class ScribehookApp implements AutoCloseable {
                 routes.add(r::register);
                 receiver = Optional.of(r);
             }
+            Optional<Hub> hub = Optional.empty();
+            if (hubSettings.isPresent()) {
+                // until the delivery engine is wired, the hub's events are logged and dropped
+                Hub h = Hub.start(hubSettings.get(), db, new DroppedHubEvents(), clock, List.of());
+                closeables.push(h);
+                routes.add(h::register);
+                hub = Optional.of(h);
+            }
             HttpServer server;
             try {
                 server = HttpServer.start(config.httpHost(), config.httpPort(), db, metrics, auth, routes);
@@ -120,7 +136,7 @@ public final class ScribehookApp implements AutoCloseable {
                     authority(config.httpHost(), server.port()),
                     config.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")),
                     db.dialect().name().toLowerCase(java.util.Locale.ROOT));
-            return new ScribehookApp(config, db, metrics, server, receiver, closeables);
+            return new ScribehookApp(config, db, metrics, server, receiver, hub, closeables);
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -152,6 +168,11 @@ public final class ScribehookApp implements AutoCloseable {
     /** The receiver role, when it is on. */
     public Optional<Receiver> receiver() {
         return receiver;
+    }
+
+    /** The hub role, when it is on. */
+    public Optional<Hub> hub() {
+        return hub;
     }
 
     public Metrics metrics() {

@@ -82,7 +82,19 @@ public enum ConfigKey {
             true),
     HEALTHIE_API_KEY("SCRIBEHOOK_HEALTHIE_API_KEY", "none", "its API key", true),
     HEALTHIE_API_VERSION(
-            "SCRIBEHOOK_HEALTHIE_API_VERSION", "2026-01-01", "`Healthie-GraphQL-API-Version` header", true);
+            "SCRIBEHOOK_HEALTHIE_API_VERSION", "2026-01-01", "`Healthie-GraphQL-API-Version` header", true),
+    HUB_RATE_LIMIT(
+            "SCRIBEHOOK_HUB_RATE_LIMIT",
+            "250/1m",
+            "requests per API key on the hub's `/graphql` (`N/DURATION`), beyond which it answers `TOO_MANY_REQUESTS`; `off` for none",
+            true),
+    HUB_TRANSCRIPT_URL_TTL(
+            "SCRIBEHOOK_HUB_TRANSCRIPT_URL_TTL", "5m", "lifetime of a transcript's `expiring_url` on the hub", true),
+    ZOOM_SECRET_TOKEN(
+            "SCRIBEHOOK_ZOOM_SECRET_TOKEN",
+            "none",
+            "Zoom webhook secret token; without it the hub's `/zoom/webhooks` answers 503",
+            true);
 
     private final String key;
     private final String defaultText;
