@@ -1,6 +1,7 @@
 package io.scribehook.app.cli;
 
 import io.scribehook.app.BuildInfo;
+import io.scribehook.app.cli.hub.HubCommand;
 import io.scribehook.app.cli.receiver.ReceiverCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Example:",
             "  scribehook serve"
         },
-        subcommands = {ServeCommand.class, ReceiverCommand.class})
+        subcommands = {ServeCommand.class, ReceiverCommand.class, HubCommand.class})
 public final class ScribehookCommand implements Runnable {
     @Spec
     CommandSpec spec;
