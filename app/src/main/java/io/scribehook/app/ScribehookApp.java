@@ -118,8 +118,9 @@ public final class ScribehookApp implements AutoCloseable {
             Optional<Hub> hub = Optional.empty();
             if (hubSettings.isPresent()) {
                 // until the delivery engine is wired, the hub's events are logged and dropped
-                Hub h = Hub.start(hubSettings.get(), db, new DroppedHubEvents(), clock, List.of());
+                Hub h = Hub.start(hubSettings.get(), db, queue, new DroppedHubEvents(), clock, List.of());
                 closeables.push(h);
+                StoreMetrics.bindQueue(metrics.registry(), h.workers());
                 routes.add(h::register);
                 hub = Optional.of(h);
             }

@@ -14,7 +14,13 @@ import io.scribehook.hub.keys.ApiKeys;
 import io.scribehook.hub.keys.HubKeys;
 import io.scribehook.hub.transcripts.TranscriptDownload;
 import io.scribehook.hub.transcripts.TranscriptLinks;
+import io.scribehook.hub.zoom.ZoomEndpoint;
+import io.scribehook.hub.zoom.ZoomEventProcessor;
+import io.scribehook.hub.zoom.ZoomInbox;
 import io.scribehook.store.Database;
+import io.scribehook.store.queue.JobQueue;
+import io.scribehook.store.queue.QueueSettings;
+import io.scribehook.store.queue.WorkerPool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub role: {@code /graphql}, transcript downloads and the admin routes under {@code /api/hub}.
+ * The hub role: {@code /graphql}, transcript downloads, {@code /zoom/webhooks} with the workers
+ * that turn Zoom events into appointment events, and the admin routes under {@code /api/hub}.
  * {@link #start} wires it on an open database; {@link #register} mounts its routes. Events the hub
  * raises go to the {@link HubEvents} it is given, inside the transaction of the change.
  */
@@ -37,6 +44,9 @@ public final class Hub implements AutoCloseable {
     private final GraphQlEndpoint graphql;
     private final TranscriptDownload download;
     private final HubAdminRoutes admin;
+    private final ZoomInbox zoomInbox;
+    private final ZoomEndpoint zoom;
+    private final WorkerPool workers;
 
     private Hub(
             ApiKeys apiKeys,
@@ -44,23 +54,34 @@ public final class Hub implements AutoCloseable {
             TranscriptLinks links,
             GraphQlEndpoint graphql,
             TranscriptDownload download,
-            HubAdminRoutes admin) {
+            HubAdminRoutes admin,
+            ZoomInbox zoomInbox,
+            ZoomEndpoint zoom,
+            WorkerPool workers) {
         this.apiKeys = apiKeys;
         this.appointments = appointments;
         this.links = links;
         this.graphql = graphql;
         this.download = download;
         this.admin = admin;
+        this.zoomInbox = zoomInbox;
+        this.zoom = zoom;
+        this.workers = workers;
     }
 
     /**
-     * Builds the hub.
+     * Builds the hub and starts its workers.
      *
      * @param events where appointment events go (the delivery outbox, in a full build)
      * @param moreParts further GraphQL parts (such as the webhook registry's), added to the appointment API
      */
     public static Hub start(
-            HubSettings settings, Database db, HubEvents events, Clock clock, List<GraphQlPart> moreParts) {
+            HubSettings settings,
+            Database db,
+            QueueSettings queueSettings,
+            HubEvents events,
+            Clock clock,
+            List<GraphQlPart> moreParts) {
         ApiKeys keys = new ApiKeys(db, clock);
         AppointmentService appointments = new AppointmentService(db, events, clock);
         TranscriptLinks links = new TranscriptLinks(
@@ -70,19 +91,38 @@ public final class Hub implements AutoCloseable {
         parts.addAll(moreParts);
         GraphQL graphql = HubGraphQl.build(parts);
         GraphQlEndpoint endpoint = new GraphQlEndpoint(graphql, keys, new RateLimiter(settings.rateLimit(), clock));
+        JobQueue queue = new JobQueue(db, queueSettings, clock);
+        ZoomInbox inbox = new ZoomInbox(db, queue, clock);
+        WorkerPool workers = WorkerPool.builder(queue, ZoomInbox.QUEUE)
+                .handlers(new ZoomEventProcessor(db, queue, events, clock).handlers())
+                .concurrency(settings.zoomWorkers())
+                .start();
         LOG.info(
-                "hub on POST {} (rate limit {}, transcript URLs valid {})",
+                "hub on POST {} (rate limit {}, transcript URLs valid {}) and POST {} ({})",
                 GRAPHQL_PATH,
                 settings.rateLimit(),
-                settings.transcriptUrlTtl());
+                settings.transcriptUrlTtl(),
+                ZoomEndpoint.PATH,
+                settings.zoomSecretToken().isPresent()
+                        ? "Zoom secret token set"
+                        : "no SCRIBEHOOK_ZOOM_SECRET_TOKEN: Zoom events refused with 503");
         return new Hub(
-                keys, appointments, links, endpoint, new TranscriptDownload(db, links), new HubAdminRoutes(keys));
+                keys,
+                appointments,
+                links,
+                endpoint,
+                new TranscriptDownload(db, links),
+                new HubAdminRoutes(keys),
+                inbox,
+                new ZoomEndpoint(settings.zoomSecretToken(), inbox, clock),
+                workers);
     }
 
     /** Mounts {@code /graphql}, the transcript download route and {@code /api/hub/*}. */
     public void register(RoutesConfig routes) {
         routes.post(GRAPHQL_PATH, graphql);
         routes.get("/hub/transcripts/{id}/transcript.vtt", download);
+        routes.post(ZoomEndpoint.PATH, zoom);
         admin.register(routes);
     }
 
@@ -98,6 +138,17 @@ public final class Hub implements AutoCloseable {
         return links;
     }
 
+    public ZoomInbox zoomInbox() {
+        return zoomInbox;
+    }
+
+    /** The workers of the hub's queue (Zoom events). */
+    public WorkerPool workers() {
+        return workers;
+    }
+
     @Override
-    public void close() {}
+    public void close() {
+        workers.close();
+    }
 }

@@ -7,6 +7,7 @@ import io.scribehook.core.http.ApiException;
 import io.scribehook.hub.Hub;
 import io.scribehook.hub.HubSettings;
 import io.scribehook.store.Database;
+import io.scribehook.store.queue.QueueSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,13 @@ public final class HubTestServer implements AutoCloseable {
 
     public static HubTestServer start(Database db, HubSettings settings, Clock clock) {
         RecordedHubEvents events = new RecordedHubEvents();
-        Hub hub = Hub.start(settings, db, events, clock, List.of());
+        Hub hub = Hub.start(
+                settings,
+                db,
+                QueueSettings.defaults().withPollInterval(Duration.ofMillis(100)),
+                events,
+                clock,
+                List.of());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
