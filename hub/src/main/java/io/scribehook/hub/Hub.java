@@ -12,6 +12,8 @@ import io.scribehook.hub.graphql.RateLimiter;
 import io.scribehook.hub.http.HubAdminRoutes;
 import io.scribehook.hub.keys.ApiKeys;
 import io.scribehook.hub.keys.HubKeys;
+import io.scribehook.hub.simulate.MeetingSimulator;
+import io.scribehook.hub.simulate.SimulatedFiles;
 import io.scribehook.hub.transcripts.TranscriptDownload;
 import io.scribehook.hub.transcripts.TranscriptLinks;
 import io.scribehook.hub.zoom.ZoomEndpoint;
@@ -47,6 +49,7 @@ public final class Hub implements AutoCloseable {
     private final ZoomInbox zoomInbox;
     private final ZoomEndpoint zoom;
     private final WorkerPool workers;
+    private final SimulatedFiles simulatedFiles;
 
     private Hub(
             ApiKeys apiKeys,
@@ -57,7 +60,8 @@ public final class Hub implements AutoCloseable {
             HubAdminRoutes admin,
             ZoomInbox zoomInbox,
             ZoomEndpoint zoom,
-            WorkerPool workers) {
+            WorkerPool workers,
+            SimulatedFiles simulatedFiles) {
         this.apiKeys = apiKeys;
         this.appointments = appointments;
         this.links = links;
@@ -67,6 +71,7 @@ public final class Hub implements AutoCloseable {
         this.zoomInbox = zoomInbox;
         this.zoom = zoom;
         this.workers = workers;
+        this.simulatedFiles = simulatedFiles;
     }
 
     /**
@@ -112,10 +117,12 @@ public final class Hub implements AutoCloseable {
                 links,
                 endpoint,
                 new TranscriptDownload(db, links),
-                new HubAdminRoutes(keys),
+                new HubAdminRoutes(
+                        keys, settings.zoomSecretToken().map(t -> new MeetingSimulator(db, appointments, t, clock))),
                 inbox,
                 new ZoomEndpoint(settings.zoomSecretToken(), inbox, clock),
-                workers);
+                workers,
+                new SimulatedFiles(db));
     }
 
     /** Mounts {@code /graphql}, the transcript download route and {@code /api/hub/*}. */
@@ -123,6 +130,7 @@ public final class Hub implements AutoCloseable {
         routes.post(GRAPHQL_PATH, graphql);
         routes.get("/hub/transcripts/{id}/transcript.vtt", download);
         routes.post(ZoomEndpoint.PATH, zoom);
+        routes.get(SimulatedFiles.PATH, simulatedFiles);
         admin.register(routes);
     }
 

@@ -90,3 +90,13 @@ CREATE TABLE hub_keys (
     value      TEXT   NOT NULL,
     created_at BIGINT NOT NULL
 );
+
+-- Files the meeting simulator serves the way Zoom's file server does (a download URL and a
+-- download token; only a SHA-256 of the token is kept).
+CREATE TABLE hub_simulated_files (
+    id            TEXT PRIMARY KEY,
+    token_sha256  TEXT   NOT NULL,
+    content_type  TEXT   NOT NULL,
+    content       TEXT   NOT NULL,
+    created_at    BIGINT NOT NULL
+);

@@ -19,6 +19,7 @@ class HubSchemaTest {
             "hub_attendance",
             "hub_zoom_events",
             "hub_keys",
+            "hub_simulated_files",
             "hub_schema_history");
 
     @Test

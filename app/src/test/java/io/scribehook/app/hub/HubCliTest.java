@@ -113,4 +113,27 @@ class HubCliTest {
                 JarRunner.inProcess("hub", "api-key", "create", "--name", " ", "--config", cfg.toString());
         assertThat(badName.exit()).isEqualTo(2);
     }
+
+    @Test
+    void simulateMeetingPlaysAVisitThroughTheRunningHub() throws Exception {
+        Map<String, String> v = keys(TestDatabases.newFolder("hub-data"), freePort());
+        v.put("SCRIBEHOOK_ZOOM_SECRET_TOKEN", "zoom-secret-token-0123456789");
+        Path cfg = configFile(v);
+        try (ScribehookApp app = serve(v)) {
+            JarRunner.Run r = JarRunner.inProcess(
+                    "hub", "simulate", "meeting", "--encounter", "D2N072", "--json", "--config", cfg.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode answer = JSON.readTree(r.out());
+            assertThat(answer.path("encounter").asText()).isEqualTo("D2N072");
+            long appointment = answer.path("appointment_id").asLong();
+            assertThat(app.hub().orElseThrow().appointments().find(appointment)).isPresent();
+            assertThat(answer.path("events").findValuesAsText("event")).contains("recording.transcript_completed");
+        }
+        JarRunner.Run noServer = JarRunner.inProcess("hub", "simulate", "meeting", "--config", cfg.toString());
+        assertThat(noServer.exit()).isEqualTo(1);
+        assertThat(noServer.err()).contains("start `scribehook serve`");
+        JarRunner.Run bad =
+                JarRunner.inProcess("hub", "simulate", "meeting", "--participants", "1", "--config", cfg.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+    }
 }
