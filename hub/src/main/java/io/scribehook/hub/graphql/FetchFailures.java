@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a data fetcher's exception into a GraphQL error that says nothing of its message (it may
  * hold PHI or SQL): {@code SERVICE_UNAVAILABLE} when the database is unreachable, else {@code
- * INTERNAL_SERVER_ERROR} with a reference id that the server log repeats next to the stack trace.
+ * INTERNAL_SERVER_ERROR} with a reference id that the server log repeats with the exception's
+ * class and where it was thrown (not its message).
  */
 final class FetchFailures implements DataFetcherExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FetchFailures.class);
@@ -33,7 +34,15 @@ final class FetchFailures implements DataFetcherExceptionHandler {
             String id = UUID.randomUUID().toString();
             code = "INTERNAL_SERVER_ERROR";
             message = "internal error; reference " + id + " in the server log";
-            LOG.error("graphql {} failed, reference {}", p.getPath(), id, e);
+            // exception messages can quote bound values (names, emails): classes and frames only
+            StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+            LOG.error(
+                    "graphql {} failed, reference {}: {} at {} (root cause {})",
+                    p.getPath(),
+                    id,
+                    e.getClass().getName(),
+                    at,
+                    rootCause(e).getClass().getName());
         }
         var error = GraphqlErrorBuilder.newError()
                 .message(message)
@@ -43,5 +52,13 @@ final class FetchFailures implements DataFetcherExceptionHandler {
                 .build();
         return CompletableFuture.completedFuture(
                 DataFetcherExceptionHandlerResult.newResult(error).build());
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 }
