@@ -12,6 +12,9 @@ import io.scribehook.app.server.ListenFailure;
 import io.scribehook.delivery.DeliveryConfig;
 import io.scribehook.delivery.DeliveryEngine;
 import io.scribehook.delivery.DeliverySettings;
+import io.scribehook.delivery.Outbox;
+import io.scribehook.hub.Hub;
+import io.scribehook.hub.HubSettings;
 import io.scribehook.receiver.Receiver;
 import io.scribehook.receiver.config.ReceiverConfig;
 import io.scribehook.store.Database;
@@ -46,6 +49,7 @@ public final class ScribehookApp implements AutoCloseable {
     private final HttpServer server;
     private final Optional<Receiver> receiver;
     private final DeliveryEngine delivery;
+    private final Optional<Hub> hub;
     private final Deque<AutoCloseable> closeables;
 
     private ScribehookApp(
@@ -55,10 +59,12 @@ public final class ScribehookApp implements AutoCloseable {
             HttpServer server,
             Optional<Receiver> receiver,
             DeliveryEngine delivery,
+            Optional<Hub> hub,
             Deque<AutoCloseable> closeables) {
         this.config = config;
         this.receiver = receiver;
         this.delivery = delivery;
+        this.hub = hub;
         this.database = database;
         this.metrics = metrics;
         this.server = server;
@@ -78,6 +84,8 @@ public final class ScribehookApp implements AutoCloseable {
         Optional<ReceiverConfig> receiverConfig = config.has(Role.RECEIVER)
                 ? Optional.of(ReceiverConfig.from(config.source(), Optional.empty()))
                 : Optional.empty();
+        Optional<HubSettings> hubSettings =
+                config.has(Role.HUB) ? Optional.of(HubSettings.from(config.source())) : Optional.empty();
         DatabaseSettings dbSettings = DatabaseSettings.of(config.databaseUrl());
         QueueSettings queue = QueueSettings.defaults().withPollInterval(config.jobPollInterval());
         DeliverySettings deliverySettings = DeliveryConfig.from(config.source());
@@ -123,6 +131,16 @@ public final class ScribehookApp implements AutoCloseable {
                 routes.add(r::register);
                 receiver = Optional.of(r);
             }
+            Optional<Hub> hub = Optional.empty();
+            if (hubSettings.isPresent()) {
+                // the hub's events commit with its changes and fan out through the delivery outbox
+                Outbox outbox = delivery.outbox();
+                Hub h = Hub.start(hubSettings.get(), db, queue, outbox::enqueue, clock, List.of());
+                closeables.push(h);
+                StoreMetrics.bindQueue(metrics.registry(), h.workers());
+                routes.add(h::register);
+                hub = Optional.of(h);
+            }
             HttpServer server;
             try {
                 server = HttpServer.start(config.httpHost(), config.httpPort(), db, metrics, auth, routes);
@@ -136,7 +154,7 @@ public final class ScribehookApp implements AutoCloseable {
                     authority(config.httpHost(), server.port()),
                     config.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")),
                     db.dialect().name().toLowerCase(java.util.Locale.ROOT));
-            return new ScribehookApp(config, db, metrics, server, receiver, delivery, closeables);
+            return new ScribehookApp(config, db, metrics, server, receiver, delivery, hub, closeables);
         } catch (RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -168,6 +186,11 @@ public final class ScribehookApp implements AutoCloseable {
     /** The receiver role, when it is on. */
     public Optional<Receiver> receiver() {
         return receiver;
+    }
+
+    /** The hub role, when it is on. */
+    public Optional<Hub> hub() {
+        return hub;
     }
 
     public Metrics metrics() {

@@ -1,6 +1,7 @@
 package io.scribehook.app.cli;
 
 import io.scribehook.app.BuildInfo;
+import io.scribehook.app.cli.hub.HubCommand;
 import io.scribehook.app.cli.receiver.ReceiverCommand;
 import io.scribehook.app.cli.scribe.ScribeCommand;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Example:",
             "  scribehook serve"
         },
-        subcommands = {ServeCommand.class, ReceiverCommand.class, ScribeCommand.class})
+        subcommands = {ServeCommand.class, ReceiverCommand.class, HubCommand.class, ScribeCommand.class})
 public final class ScribehookCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -128,7 +128,19 @@ public enum ConfigKey {
             "continuous failure before a webhook is disabled (and `webhook.disabled` sent)",
             true),
     HUB_SENT_RETENTION(
-            "SCRIBEHOOK_HUB_SENT_RETENTION", "180d", "delivery attempt log (and finished deliveries) retention", true);
+            "SCRIBEHOOK_HUB_SENT_RETENTION", "180d", "delivery attempt log (and finished deliveries) retention", true),
+    HUB_RATE_LIMIT(
+            "SCRIBEHOOK_HUB_RATE_LIMIT",
+            "250/1m",
+            "requests per API key on the hub's `/graphql` (`N/DURATION`), beyond which it answers `TOO_MANY_REQUESTS`; `off` for none",
+            true),
+    HUB_TRANSCRIPT_URL_TTL(
+            "SCRIBEHOOK_HUB_TRANSCRIPT_URL_TTL", "5m", "lifetime of a transcript's `expiring_url` on the hub", true),
+    ZOOM_SECRET_TOKEN(
+            "SCRIBEHOOK_ZOOM_SECRET_TOKEN",
+            "none",
+            "Zoom webhook secret token; without it the hub's `/zoom/webhooks` answers 503",
+            true);
 
     private final String key;
     private final String defaultText;

@@ -19,25 +19,26 @@ import java.util.function.Function;
  * saying so in one line on stderr. The fallback never creates a database: an SQLite data dir or
  * file that does not exist yet is a usage error pointing at {@code scribehook serve}.
  */
-final class ServerOrDatabase {
+public final class ServerOrDatabase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AppConfig config;
     private final String server;
     private final PrintWriter err;
     private final AdminClient client;
 
-    ServerOrDatabase(AppConfig config, String server, PrintWriter err) {
+    public ServerOrDatabase(AppConfig config, String server, PrintWriter err) {
         this.config = config;
         this.server = server;
         this.err = err;
         this.client = AdminClient.forConfig(config, server);
     }
 
-    interface ServerCall {
+    public interface ServerCall {
         AdminClient.Answer call(AdminClient client) throws AdminClient.Unreachable;
     }
 
-    <T> T run(ServerCall viaServer, Function<AdminClient.Answer, T> onAnswer, Function<Database, T> viaDatabase) {
+    public <T> T run(
+            ServerCall viaServer, Function<AdminClient.Answer, T> onAnswer, Function<Database, T> viaDatabase) {
         AdminClient.Answer a;
         try {
             a = viaServer.call(client);
@@ -108,7 +109,7 @@ final class ServerOrDatabase {
         }
     }
 
-    static JsonNode json(String body) {
+    public static JsonNode json(String body) {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {

@@ -1,0 +1,17 @@
+package io.scribehook.hub.graphql;
+
+import graphql.schema.idl.RuntimeWiring;
+import java.util.List;
+
+/**
+ * One slice of the hub's GraphQL API: its SDL files and the data fetchers of its fields. Parts add
+ * fields to the root types with {@code extend type Query { ... }} / {@code extend type Mutation
+ * { ... }}; {@link HubGraphQl#build} puts every part together in one place.
+ */
+public interface GraphQlPart {
+    /** Classpath resources (SDL) of this part, such as {@code graphql/hub.graphqls}. */
+    List<String> schemaResources();
+
+    /** Registers this part's data fetchers (fields without one read the source map by snake_case name). */
+    void wire(RuntimeWiring.Builder wiring);
+}

@@ -1,0 +1,130 @@
+package io.scribehook.hub.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.scribehook.core.http.ApiException;
+import io.scribehook.core.http.JsonBody;
+import io.scribehook.hub.keys.ApiKey;
+import io.scribehook.hub.keys.ApiKeys;
+import io.scribehook.hub.keys.NewApiKey;
+import io.scribehook.hub.simulate.MeetingRequest;
+import io.scribehook.hub.simulate.MeetingSimulator;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The hub's admin API under {@code /api/hub} (the app guards it with the admin token): {@code POST
+ * /api/hub/api-keys} creates a key and answers its value, once; {@code GET /api/hub/api-keys}
+ * lists keys without secrets; {@code POST /api/hub/simulate/meeting} plays a simulated video visit
+ * through the hub's own {@code /zoom/webhooks} ({@code {participants, minutes, encounter}}, all
+ * optional) and answers what it posted.
+ */
+public final class HubAdminRoutes {
+    private final ApiKeys keys;
+    private final Optional<MeetingSimulator> simulator;
+
+    /** @param simulator empty when no Zoom secret token is set (the simulator signs with it) */
+    public HubAdminRoutes(ApiKeys keys, Optional<MeetingSimulator> simulator) {
+        this.keys = keys;
+        this.simulator = simulator;
+    }
+
+    public void register(RoutesConfig r) {
+        r.post("/api/hub/api-keys", this::create);
+        r.get("/api/hub/api-keys", this::list);
+        r.post("/api/hub/simulate/meeting", this::simulate);
+    }
+
+    private void create(Context ctx) {
+        String name = null;
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > 0) {
+            JsonNode n = JsonBody.object(body).get("name");
+            if (n != null && !n.isNull()) {
+                if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > 200) {
+                    throw ApiException.invalidRequest("name must be a string of 1 to 200 characters");
+                }
+                name = n.asText();
+            }
+        }
+        NewApiKey created = keys.create(name);
+        Map<String, Object> out = view(created.key());
+        out.put("api_key", created.value());
+        ctx.status(201).header("Cache-Control", "no-store").json(out);
+    }
+
+    private void list(Context ctx) {
+        List<Map<String, Object>> list =
+                keys.list().stream().map(HubAdminRoutes::view).toList();
+        ctx.json(Map.of("api_keys", list));
+    }
+
+    private void simulate(Context ctx) throws InterruptedException {
+        if (simulator.isEmpty()) {
+            throw new ApiException(
+                    409,
+                    "zoom_not_configured",
+                    "the simulator posts signed Zoom events: set SCRIBEHOOK_ZOOM_SECRET_TOKEN");
+        }
+        byte[] body = ctx.bodyAsBytes();
+        JsonNode in = body.length == 0 ? null : JsonBody.object(body);
+        MeetingRequest request;
+        try {
+            request = new MeetingRequest(
+                    integer(in, "participants", 2),
+                    in == null
+                                    || in.path("minutes").isMissingNode()
+                                    || in.path("minutes").isNull()
+                            ? null
+                            : integer(in, "minutes", 0),
+                    in == null || !in.path("encounter").isTextual()
+                            ? null
+                            : in.path("encounter").asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidRequest(e.getMessage());
+        }
+        String host = ctx.req().getLocalAddr();
+        URI self = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + ctx.req().getLocalPort());
+        MeetingSimulator.Result result;
+        try {
+            result = simulator.get().run(self, request);
+        } catch (IOException e) {
+            throw new ApiException(502, "simulation_failed", "the simulated meeting stopped: " + e.getMessage());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("appointment_id", result.appointment().idText());
+        out.put("meeting_id", result.meetingId());
+        out.put("encounter", result.encounter());
+        out.put(
+                "events",
+                result.events().stream()
+                        .map(p -> Map.of("event", p.event(), "at", p.at().toString(), "status", p.status()))
+                        .toList());
+        ctx.status(200).json(out);
+    }
+
+    private static int integer(JsonNode in, String field, int fallback) {
+        if (in == null || in.path(field).isMissingNode() || in.path(field).isNull()) {
+            return fallback;
+        }
+        if (!in.path(field).canConvertToInt() || !in.path(field).isIntegralNumber()) {
+            throw new IllegalArgumentException(field + " must be a whole number");
+        }
+        return in.path(field).asInt();
+    }
+
+    private static Map<String, Object> view(ApiKey k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key_id", k.keyId());
+        m.put("name", k.name());
+        m.put("created_at", k.createdAt().toString());
+        m.put("revoked_at", k.revokedAt() == null ? null : k.revokedAt().toString());
+        return m;
+    }
+}
