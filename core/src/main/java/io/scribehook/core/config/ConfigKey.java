@@ -82,7 +82,19 @@ public enum ConfigKey {
             true),
     HEALTHIE_API_KEY("SCRIBEHOOK_HEALTHIE_API_KEY", "none", "its API key", true),
     HEALTHIE_API_VERSION(
-            "SCRIBEHOOK_HEALTHIE_API_VERSION", "2026-01-01", "`Healthie-GraphQL-API-Version` header", true);
+            "SCRIBEHOOK_HEALTHIE_API_VERSION", "2026-01-01", "`Healthie-GraphQL-API-Version` header", true),
+    DATA_KEY(
+            "SCRIBEHOOK_DATA_KEY",
+            "none: transcripts are not fetched or stored until it is set",
+            "AES keys for data at rest, comma-separated `id:base64key` (16, 24 or 32 bytes), first is current; "
+                    + "values encrypted with the others are re-encrypted in the background",
+            true),
+    TRANSCRIPT_WAIT(
+            "SCRIBEHOOK_TRANSCRIPT_WAIT",
+            "24h",
+            "after `appointment.transcript_available`, how long to keep looking for a completed transcript "
+                    + "(with back-off) before the appointment is marked `transcript_missing`",
+            true);
 
     private final String key;
     private final String defaultText;

@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * (appointment snapshot, recording lifecycle, attendance, transcript list) idempotently, then
  * records the webhook's fate in the log and completes the job, in one transaction. Network calls
  * happen outside transactions. {@link #handlers()} gives its handler per job kind.
+ *
+ * <p>A processed {@code appointment.transcript_available}, and a refresh that finds a completed
+ * transcript, queue the appointment's transcript job ({@link Jobs#scribeTranscript}) in the same
+ * transaction.
  */
 public final class WebhookProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
@@ -132,6 +136,7 @@ public final class WebhookProcessor {
             }
             if (found != null) {
                 Transcripts.upsert(h, appointmentId, found, now);
+                queue.offer(h, Jobs.scribeTranscript(appointmentId));
             }
             WebhookLog.mark(h, entry.id(), WebhookStatus.PROCESSED, null, job.attempt(), now);
             return queue.complete(h, job);
@@ -176,6 +181,9 @@ public final class WebhookProcessor {
                     now);
             if (list instanceof FetchResult.Found<List<TranscriptRef>> f) {
                 Transcripts.upsert(h, appointmentId, f.value(), now);
+                if (f.value().stream().anyMatch(t -> "completed".equals(t.status()))) {
+                    queue.offer(h, Jobs.scribeTranscript(appointmentId));
+                }
             }
             return queue.complete(h, job);
         });
