@@ -15,7 +15,9 @@ import io.scribehook.receiver.inbox.IntakePressure;
 import io.scribehook.receiver.inbox.Jobs;
 import io.scribehook.receiver.inbox.RefusalSample;
 import io.scribehook.receiver.inbox.WebhookLog;
+import io.scribehook.receiver.process.ParticipantKeys;
 import io.scribehook.receiver.process.WebhookProcessor;
+import io.scribehook.receiver.scribe.AttendanceSealing;
 import io.scribehook.receiver.scribe.DataKeyRotation;
 import io.scribehook.receiver.scribe.HealthieScribeSource;
 import io.scribehook.receiver.scribe.ScribeAdminRoutes;
@@ -115,7 +117,7 @@ public final class Receiver implements AutoCloseable {
         Optional<FieldCipher> cipher = config.dataKeys().map(FieldCipher::new);
         TranscriptDownloader downloader =
                 new TranscriptDownloader(TRANSCRIPT_DOWNLOAD_TIMEOUT, TranscriptDownloader.DEFAULT_MAX_BYTES);
-        JobHandlers handlers = new WebhookProcessor(db, queue, healthie, clock, registry).handlers();
+        JobHandlers handlers = new WebhookProcessor(db, queue, healthie, cipher, clock, registry).handlers();
         if (healthie.isPresent()) {
             HealthieScribeSource source = new HealthieScribeSource(healthie.get(), downloader);
             handlers = handlers.on(
@@ -131,7 +133,13 @@ public final class Receiver implements AutoCloseable {
                             "no Healthie API configured (set SCRIBEHOOK_HEALTHIE_API_URL)"));
         }
         if (cipher.isPresent()) {
-            handlers = handlers.on(Jobs.ROTATE_DATA_KEY, new DataKeyRotation(db, queue, cipher.get())::handle);
+            handlers = handlers.on(
+                    Jobs.ROTATE_DATA_KEY,
+                    new DataKeyRotation(
+                            db,
+                            queue,
+                            cipher.get(),
+                            new AttendanceSealing(db, cipher.get(), ParticipantKeys.of(db, clock)))::handle);
         } else {
             handlers = handlers.on(Jobs.ROTATE_DATA_KEY, job -> JobOutcome.fail("SCRIBEHOOK_DATA_KEY is not set"));
         }

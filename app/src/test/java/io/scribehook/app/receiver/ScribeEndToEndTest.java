@@ -69,6 +69,13 @@ class ScribeEndToEndTest {
                 "2026-03-02T16:00:00Z"));
         h.standIn.putTranscripts(id, list);
         h.standIn.expireNextDownloads(1);
+        HttpResponse<String> joined = h.send(
+                Profile.HEALTHIE_RFC9421,
+                "{\"resource_id\":\"" + id + "\",\"resource_id_type\":\"Appointment\","
+                        + "\"event_type\":\"appointment.participant_joined\",\"changed_fields\":[],"
+                        + "\"host_user_id\":\"601\",\"user_name\":\"Pat Example\",\"user_email\":\"pat@example.com\","
+                        + "\"event_ts\":1772463600}");
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
 
         HttpResponse<String> sent = h.send(
                 Profile.HEALTHIE_RFC9421,
@@ -112,6 +119,21 @@ class ScribeEndToEndTest {
                         .mapTo(String.class)
                         .list());
         assertThat(raw).isNotEmpty().allSatisfy(v -> assertThat(v).startsWith("enc1:k1:"));
+        List<String> attendance = h.app.database()
+                .jdbi()
+                .withHandle(x -> x.createQuery("SELECT participant_name FROM receiver_attendance UNION ALL "
+                                + "SELECT participant_email FROM receiver_attendance UNION ALL "
+                                + "SELECT participant_key FROM receiver_attendance")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(attendance).hasSize(3);
+        assertThat(attendance.subList(0, 2)).allSatisfy(v -> assertThat(v).startsWith("enc1:k1:"));
+        assertThat(attendance.get(2)).matches("p_[0-9a-f]{32}");
+        assertThat(appointment.path("attendance").get(0).path("participant_key").asText())
+                .isEqualTo(attendance.get(2));
+        assertThat(appointment.path("attendance").toString())
+                .doesNotContain("Pat")
+                .doesNotContain("@");
 
         assertError(h.admin("GET", "/api/scribe/appointments/404404", null), 404, "not_found");
         assertError(h.admin("GET", "/api/scribe/appointments/" + id + "/notes/7", null), 404, "not_found");

@@ -2,6 +2,7 @@ package io.scribehook.receiver.process;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scribehook.core.crypto.FieldCipher;
 import io.scribehook.core.event.EventTypes;
 import io.scribehook.core.event.ParseResult;
 import io.scribehook.core.event.ThinEvent;
@@ -48,14 +49,22 @@ public final class WebhookProcessor {
     private final JobQueue queue;
     private final Optional<HealthieClient> healthie;
     private final Clock clock;
+    private final Optional<FieldCipher> cipher;
     private final Counter processed;
     private final Counter retried;
     private final Counter dead;
     private final Counter waited;
 
+    /** @param cipher encrypts attendance names and emails; without it they are not stored */
     public WebhookProcessor(
-            Database db, JobQueue queue, Optional<HealthieClient> healthie, Clock clock, MeterRegistry registry) {
+            Database db,
+            JobQueue queue,
+            Optional<HealthieClient> healthie,
+            Optional<FieldCipher> cipher,
+            Clock clock,
+            MeterRegistry registry) {
         this.db = db;
+        this.cipher = cipher;
         this.queue = queue;
         this.healthie = healthie;
         this.clock = clock;
@@ -123,6 +132,7 @@ public final class WebhookProcessor {
             transcripts = list instanceof FetchResult.Found<List<TranscriptRef>> f ? f.value() : List.of();
         }
         List<TranscriptRef> found = transcripts;
+        ParticipantKeys keys = ParticipantKeys.of(db, clock).load();
         Optional<LifecycleEvent> lifecycle = LifecycleEvent.of(e.eventType());
         return new Step.Ok(db.writer().write(h -> {
             Instant now = clock.instant();
@@ -130,9 +140,9 @@ public final class WebhookProcessor {
             lifecycle.ifPresent(le ->
                     RecordingLifecycle.record(h, appointmentId, le, eventTime(e, le, snapshot), entry.receivedAt()));
             if (EventTypes.APPOINTMENT_PARTICIPANT_JOINED.equals(e.eventType())) {
-                Attendance.record(h, e, snapshot, "joined", entry.id(), entry.bodySha256(), now);
+                Attendance.record(h, e, snapshot, "joined", entry.id(), entry.bodySha256(), now, keys, cipher);
             } else if (EventTypes.APPOINTMENT_PARTICIPANT_LEFT.equals(e.eventType())) {
-                Attendance.record(h, e, snapshot, "left", entry.id(), entry.bodySha256(), now);
+                Attendance.record(h, e, snapshot, "left", entry.id(), entry.bodySha256(), now, keys, cipher);
             }
             if (found != null) {
                 Transcripts.upsert(h, appointmentId, found, now);

@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Background rotation ({@link io.scribehook.receiver.inbox.Jobs#ROTATE_DATA_KEY}): re-encrypts,
+ * Background rotation ({@link io.scribehook.receiver.inbox.Jobs#ROTATE_DATA_KEY}): first seals
+ * attendance rows stored in clear by earlier versions ({@link AttendanceSealing}), then re-encrypts,
  * with the current data key, every stored value that names another key, in batches of short
  * transactions. Each update is conditional on the old value, so a row rewritten meanwhile (a
  * re-run of its transcript) is left to the writer. Values whose key is no longer configured cannot
@@ -27,15 +28,21 @@ public final class DataKeyRotation {
     private final Database db;
     private final JobQueue queue;
     private final FieldCipher cipher;
+    private final AttendanceSealing attendance;
 
-    public DataKeyRotation(Database db, JobQueue queue, FieldCipher cipher) {
+    public DataKeyRotation(Database db, JobQueue queue, FieldCipher cipher, AttendanceSealing attendance) {
         this.db = db;
         this.queue = queue;
         this.cipher = cipher;
+        this.attendance = attendance;
     }
 
     /** Runs one pass over every encrypted column. */
     public JobOutcome handle(Job job) {
+        int sealed = attendance.sealAll();
+        if (sealed > 0) {
+            LOG.info("attendance rows from before encryption re-keyed and sealed: {}", sealed);
+        }
         Map<String, Integer> rotated = rotateAll();
         int total = rotated.values().stream().mapToInt(Integer::intValue).sum();
         if (total > 0) {

@@ -1,10 +1,11 @@
 package io.scribehook.receiver.scribe;
 
 import io.scribehook.core.crypto.FieldCipher;
+import io.scribehook.receiver.process.Attendance;
 import java.util.List;
 
 /**
- * The scribe tables' encrypted columns and how their rows are named in the associated data: a
+ * The encrypted columns (the scribe tables' and attendance names and emails) and how their rows are named in the associated data: a
  * value decrypts only in the table, row and column it was written for.
  */
 final class ScribeTables {
@@ -29,7 +30,9 @@ final class ScribeTables {
                     NOTES,
                     "note",
                     "appointment_id || '/' || transcript_id || '/' || writer",
-                    List.of("appointment_id", "version")));
+                    List.of("appointment_id", "version")),
+            new EncryptedColumn(Attendance.TABLE, "participant_name", Attendance.ROW_SQL, List.of("id")),
+            new EncryptedColumn(Attendance.TABLE, "participant_email", Attendance.ROW_SQL, List.of("id")));
 
     private ScribeTables() {}
 

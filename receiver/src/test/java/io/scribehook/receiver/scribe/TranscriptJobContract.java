@@ -365,7 +365,13 @@ abstract class TranscriptJobContract {
         run("7009");
         String k2 = DataKeys.generate("k2", RANDOM);
         FieldCipher rotating = new FieldCipher(DataKeys.parse(k2 + "," + k1));
-        Map<String, Integer> counts = new DataKeyRotation(db, queue, rotating).rotateAll();
+        Map<String, Integer> counts = new DataKeyRotation(
+                        db,
+                        queue,
+                        rotating,
+                        new AttendanceSealing(
+                                db, rotating, io.scribehook.receiver.process.ParticipantKeys.of(db, clock)))
+                .rotateAll();
         int turns = db.jdbi()
                 .withHandle(h -> h.createQuery("SELECT count(*) FROM scribe_turns")
                         .mapTo(Integer.class)
@@ -384,7 +390,83 @@ abstract class TranscriptJobContract {
         assertThat(rotatedTurns).hasSize(turns);
         Optional<Map<String, Object>> rotatedNote = read(h -> reads.note(h, "7009", 1));
         assertThat(rotatedNote).isPresent();
-        assertThat(new DataKeyRotation(db, queue, rotating).rotateAll().values())
+        assertThat(new DataKeyRotation(
+                                db,
+                                queue,
+                                rotating,
+                                new AttendanceSealing(
+                                        db, rotating, io.scribehook.receiver.process.ParticipantKeys.of(db, clock)))
+                        .rotateAll()
+                        .values())
                 .allMatch(n -> n == 0);
+    }
+
+    @Test
+    void attendanceStoredInClearByEarlierVersionsIsReKeyedSealedAndRotated() {
+        db.writer().write(h -> {
+            String insert =
+                    "INSERT INTO receiver_attendance (appointment_id, action, participant_key, participant_name, "
+                            + "participant_email, participant_role, host_user_id, event_at, event_key, webhook_id, recorded_at) "
+                            + "VALUES (:a, 'joined', :p, :name, :email, 'participant', NULL, 1, :e, 1, 1)";
+            h.createUpdate(insert)
+                    .bind("a", "7010")
+                    .bind("p", "email:pat@example.com")
+                    .bind("name", "Pat Example")
+                    .bind("email", "pat@example.com")
+                    .bind("e", "1000")
+                    .execute();
+            h.createUpdate(insert)
+                    .bind("a", "7010")
+                    .bind("p", "name:Guest Person")
+                    .bind("name", "Guest Person")
+                    .bind("email", (String) null)
+                    .bind("e", "2000")
+                    .execute();
+            return h.createUpdate(insert)
+                    .bind("a", "7010")
+                    .bind("p", "name:guest  person")
+                    .bind("name", "guest  person")
+                    .bind("email", (String) null)
+                    .bind("e", "2000")
+                    .execute();
+        });
+        io.scribehook.receiver.process.ParticipantKeys keys =
+                io.scribehook.receiver.process.ParticipantKeys.of(db, clock).load();
+        assertThat(new AttendanceSealing(db, cipher, keys).sealAll()).isEqualTo(3);
+
+        List<Map<String, Object>> rows = read(h -> h.createQuery(
+                        "SELECT participant_key, participant_name, "
+                                + "participant_email, event_key FROM receiver_attendance WHERE appointment_id = '7010' ORDER BY id")
+                .mapToMap()
+                .list());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("participant_key")).isEqualTo(keys.keyOf("pat@example.com", null));
+        assertThat(rows.get(1).get("participant_key")).isEqualTo(keys.keyOf(null, "Guest Person"));
+        assertThat(rows.toString()).doesNotContainIgnoringCase("pat").doesNotContainIgnoringCase("guest");
+        String pat = (String) rows.get(0).get("participant_key");
+        assertThat(cipher.decrypt(
+                        (String) rows.get(0).get("participant_email"),
+                        io.scribehook.receiver.process.Attendance.place(
+                                "7010", "joined", pat, "1000", "participant_email")))
+                .isEqualTo("pat@example.com");
+        List<Map<String, Object>> listed = read(h -> io.scribehook.receiver.process.Attendance.list(h, "7010", keys));
+        assertThat(listed)
+                .extracting(m -> m.get("participant_key"))
+                .containsExactly(pat, rows.get(1).get("participant_key"));
+        assertThat(new AttendanceSealing(db, cipher, keys).sealAll()).isZero();
+
+        String k2 = DataKeys.generate("k2", RANDOM);
+        FieldCipher rotating = new FieldCipher(DataKeys.parse(k2 + "," + k1));
+        Map<String, Integer> counts =
+                new DataKeyRotation(db, queue, rotating, new AttendanceSealing(db, rotating, keys)).rotateAll();
+        assertThat(counts)
+                .containsEntry("receiver_attendance.participant_name", 2)
+                .containsEntry("receiver_attendance.participant_email", 1);
+        String email =
+                read(h -> h.createQuery("SELECT participant_email FROM receiver_attendance WHERE participant_key = :p")
+                        .bind("p", pat)
+                        .mapTo(String.class)
+                        .one());
+        assertThat(email).startsWith("enc1:k2:");
     }
 }
