@@ -66,18 +66,16 @@ public final class ScribeAdminRoutes {
         int limit = Optional.ofNullable(ctx.queryParam("limit"))
                 .map(ScribeAdminRoutes::limit)
                 .orElse(50);
-        Long before = Optional.ofNullable(ctx.queryParam("cursor"))
+        ScribeReads.Cursor after = Optional.ofNullable(ctx.queryParam("cursor"))
                 .map(ScribeAdminRoutes::cursor)
                 .orElse(null);
-        List<Map<String, Object>> rows = db.jdbi().withHandle(h -> ScribeReads.list(h, state, before, limit));
+        List<Map<String, Object>> rows = db.jdbi().withHandle(h -> ScribeReads.list(h, state, after, limit));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", rows);
         body.put(
                 "next_cursor",
                 rows.size() == limit
-                        ? Long.toString(
-                                Instant.parse((String) rows.get(rows.size() - 1).get("updated_at"))
-                                        .toEpochMilli())
+                        ? ScribeReads.Cursor.of(rows.get(rows.size() - 1)).text()
                         : null);
         ctx.json(body);
     }
@@ -211,10 +209,10 @@ public final class ScribeAdminRoutes {
         throw ApiException.invalidRequest("'" + text + "' is not a note version (a positive integer)");
     }
 
-    private static long cursor(String text) {
+    private static ScribeReads.Cursor cursor(String text) {
         try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
+            return ScribeReads.Cursor.parse(text);
+        } catch (IllegalArgumentException e) {
             throw ApiException.invalidRequest("cursor '" + text + "' is not one this API gave");
         }
     }

@@ -30,19 +30,45 @@ final class ScribeReads {
                 .findOne();
     }
 
-    /** Appointments by most recent change; {@code state} null for all. */
-    static List<Map<String, Object>> list(Handle h, String state, Long before, int limit) {
-        String where = (state == null ? "1 = 1" : "state = :s") + (before == null ? "" : " AND updated_at < :before");
+    /**
+     * Appointments by most recent change, then id; {@code state} null for all; {@code after} null for
+     * the first page, else the last item of the previous page.
+     */
+    static List<Map<String, Object>> list(Handle h, String state, Cursor after, int limit) {
+        String where = (state == null ? "1 = 1" : "state = :s")
+                + (after == null
+                        ? ""
+                        : " AND (updated_at < :before OR (updated_at = :before AND appointment_id > :id))");
         var q = h.createQuery("SELECT appointment_id, state, reason, transcript_id, transcript_type, note_version, "
                 + "waiting_since, updated_at FROM scribe_appointments WHERE " + where
                 + " ORDER BY updated_at DESC, appointment_id LIMIT " + limit);
         if (state != null) {
             q.bind("s", state);
         }
-        if (before != null) {
-            q.bind("before", before);
+        if (after != null) {
+            q.bind("before", after.updatedAt()).bind("id", after.appointmentId());
         }
         return q.map((rs, c) -> stateRow(rs)).list();
+    }
+
+    /** Where a page of {@link #list} ends: {@code <updated_at millis>:<appointment id>}. */
+    record Cursor(long updatedAt, String appointmentId) {
+        static Cursor parse(String text) {
+            int colon = text.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("no ':'");
+            }
+            return new Cursor(Long.parseLong(text.substring(0, colon)), text.substring(colon + 1));
+        }
+
+        static Cursor of(Map<String, Object> item) {
+            return new Cursor(
+                    Instant.parse((String) item.get("updated_at")).toEpochMilli(), (String) item.get("appointment_id"));
+        }
+
+        String text() {
+            return updatedAt + ":" + appointmentId;
+        }
     }
 
     private static Map<String, Object> stateRow(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -469,4 +469,24 @@ abstract class TranscriptJobContract {
                         .one());
         assertThat(email).startsWith("enc1:k2:");
     }
+
+    @Test
+    void listingPagesThroughAppointmentsChangedInTheSameMillisecond() {
+        db.writer().write(h -> {
+            for (String id : List.of("7020", "7021", "7022")) {
+                ScribeStore.markState(h, id, ScribeStore.WAITING, null, null, clock.instant());
+            }
+            return null;
+        });
+        List<Map<String, Object>> first = read(h -> ScribeReads.list(h, "waiting", null, 2));
+        ScribeReads.Cursor cursor =
+                ScribeReads.Cursor.parse(ScribeReads.Cursor.of(first.get(1)).text());
+        List<Map<String, Object>> second = read(h -> ScribeReads.list(h, "waiting", cursor, 2));
+        List<Object> ids = new ArrayList<>();
+        first.forEach(m -> ids.add(m.get("appointment_id")));
+        second.forEach(m -> ids.add(m.get("appointment_id")));
+        assertThat(ids).containsExactly("7020", "7021", "7022");
+        List<Map<String, Object>> none = read(h -> ScribeReads.list(h, "drafted", null, 2));
+        assertThat(none).isEmpty();
+    }
 }
