@@ -22,6 +22,7 @@ import io.scribehook.receiver.scribe.DataKeyRotation;
 import io.scribehook.receiver.scribe.HealthieScribeSource;
 import io.scribehook.receiver.scribe.ScribeAdminRoutes;
 import io.scribehook.receiver.scribe.ScribeSetup;
+import io.scribehook.receiver.scribe.SnapshotSealing;
 import io.scribehook.receiver.scribe.TranscriptJob;
 import io.scribehook.receiver.secrets.VerifierSource;
 import io.scribehook.store.Database;
@@ -139,7 +140,8 @@ public final class Receiver implements AutoCloseable {
                             db,
                             queue,
                             cipher.get(),
-                            new AttendanceSealing(db, cipher.get(), ParticipantKeys.of(db, clock)))::handle);
+                            new AttendanceSealing(db, cipher.get(), ParticipantKeys.of(db, clock)),
+                            new SnapshotSealing(db, cipher.get()))::handle);
         } else {
             handlers = handlers.on(Jobs.ROTATE_DATA_KEY, job -> JobOutcome.fail("SCRIBEHOOK_DATA_KEY is not set"));
         }

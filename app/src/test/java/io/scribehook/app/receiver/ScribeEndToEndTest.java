@@ -128,6 +128,13 @@ class ScribeEndToEndTest {
                         .mapTo(String.class)
                         .list());
         JsonNode seen = h.adminJson("/api/scribe/appointments/" + id);
+        String snapshot = h.app.database()
+                .jdbi()
+                .withHandle(x -> x.createQuery("SELECT snapshot FROM receiver_appointments WHERE appointment_id = :a")
+                        .bind("a", id)
+                        .mapTo(String.class)
+                        .one());
+        assertThat(snapshot).startsWith("enc1:k1:").doesNotContain("Pat");
         assertThat(attendance).hasSize(3);
         assertThat(attendance.subList(0, 2)).allSatisfy(v -> assertThat(v).startsWith("enc1:k1:"));
         assertThat(attendance.get(2)).matches("p_[0-9a-f]{32}");

@@ -133,10 +133,11 @@ public final class WebhookProcessor {
         }
         List<TranscriptRef> found = transcripts;
         ParticipantKeys keys = ParticipantKeys.of(db, clock).load();
+        String sealed = AppointmentSnapshots.seal(cipher, appointmentId, snapshot);
         Optional<LifecycleEvent> lifecycle = LifecycleEvent.of(e.eventType());
         return new Step.Ok(db.writer().write(h -> {
             Instant now = clock.instant();
-            AppointmentSnapshots.store(h, appointmentId, snapshot, now);
+            AppointmentSnapshots.store(h, appointmentId, snapshot != null, sealed, now);
             lifecycle.ifPresent(le ->
                     RecordingLifecycle.record(h, appointmentId, le, eventTime(e, le, snapshot), entry.receivedAt()));
             if (EventTypes.APPOINTMENT_PARTICIPANT_JOINED.equals(e.eventType())) {
@@ -182,13 +183,11 @@ public final class WebhookProcessor {
                 case Step.Ok ok -> throw new IllegalStateException("not a failure");
             }
         }
+        AppointmentSnapshot snapshot = fetched instanceof FetchResult.Found<AppointmentSnapshot> f ? f.value() : null;
+        String sealed = AppointmentSnapshots.seal(cipher, appointmentId, snapshot);
         CompletionResult completion = db.writer().write(h -> {
             Instant now = clock.instant();
-            AppointmentSnapshots.store(
-                    h,
-                    appointmentId,
-                    fetched instanceof FetchResult.Found<AppointmentSnapshot> f ? f.value() : null,
-                    now);
+            AppointmentSnapshots.store(h, appointmentId, snapshot != null, sealed, now);
             if (list instanceof FetchResult.Found<List<TranscriptRef>> f) {
                 Transcripts.upsert(h, appointmentId, f.value(), now);
                 if (f.value().stream().anyMatch(t -> "completed".equals(t.status()))) {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Background rotation ({@link io.scribehook.receiver.inbox.Jobs#ROTATE_DATA_KEY}): first seals
- * attendance rows stored in clear by earlier versions ({@link AttendanceSealing}), then re-encrypts,
+ * attendance rows and appointment snapshots stored in clear by earlier versions
+ * ({@link AttendanceSealing}, {@link SnapshotSealing}), then re-encrypts,
  * with the current data key, every stored value that names another key, in batches of short
  * transactions. Each update is conditional on the old value, so a row rewritten meanwhile (a
  * re-run of its transcript) is left to the writer. Values whose key is no longer configured cannot
@@ -29,12 +30,15 @@ public final class DataKeyRotation {
     private final JobQueue queue;
     private final FieldCipher cipher;
     private final AttendanceSealing attendance;
+    private final SnapshotSealing snapshots;
 
-    public DataKeyRotation(Database db, JobQueue queue, FieldCipher cipher, AttendanceSealing attendance) {
+    public DataKeyRotation(
+            Database db, JobQueue queue, FieldCipher cipher, AttendanceSealing attendance, SnapshotSealing snapshots) {
         this.db = db;
         this.queue = queue;
         this.cipher = cipher;
         this.attendance = attendance;
+        this.snapshots = snapshots;
     }
 
     /** Runs one pass over every encrypted column. */
@@ -42,6 +46,10 @@ public final class DataKeyRotation {
         int sealed = attendance.sealAll();
         if (sealed > 0) {
             LOG.info("attendance rows from before encryption re-keyed and sealed: {}", sealed);
+        }
+        int sealedSnapshots = snapshots.sealAll();
+        if (sealedSnapshots > 0) {
+            LOG.info("appointment snapshots from before encryption sealed: {}", sealedSnapshots);
         }
         Map<String, Integer> rotated = rotateAll();
         int total = rotated.values().stream().mapToInt(Integer::intValue).sum();

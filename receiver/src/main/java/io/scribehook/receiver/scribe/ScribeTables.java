@@ -1,6 +1,7 @@
 package io.scribehook.receiver.scribe;
 
 import io.scribehook.core.crypto.FieldCipher;
+import io.scribehook.receiver.process.AppointmentSnapshots;
 import io.scribehook.receiver.process.Attendance;
 import java.util.List;
 
@@ -32,7 +33,8 @@ final class ScribeTables {
                     "appointment_id || '/' || transcript_id || '/' || writer",
                     List.of("appointment_id", "version")),
             new EncryptedColumn(Attendance.TABLE, "participant_name", Attendance.ROW_SQL, List.of("id")),
-            new EncryptedColumn(Attendance.TABLE, "participant_email", Attendance.ROW_SQL, List.of("id")));
+            new EncryptedColumn(Attendance.TABLE, "participant_email", Attendance.ROW_SQL, List.of("id")),
+            new EncryptedColumn(AppointmentSnapshots.TABLE, "snapshot", "appointment_id", List.of("appointment_id")));
 
     private ScribeTables() {}
 

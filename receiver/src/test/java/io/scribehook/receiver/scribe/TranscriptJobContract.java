@@ -152,6 +152,15 @@ abstract class TranscriptJobContract {
         return job.handle(claimed.get(0));
     }
 
+    DataKeyRotation rotation(FieldCipher c) {
+        return new DataKeyRotation(
+                db,
+                queue,
+                c,
+                new AttendanceSealing(db, c, io.scribehook.receiver.process.ParticipantKeys.of(db, clock)),
+                new SnapshotSealing(db, c));
+    }
+
     <T> T read(java.util.function.Function<org.jdbi.v3.core.Handle, T> query) {
         return db.jdbi().withHandle(query::apply);
     }
@@ -365,13 +374,7 @@ abstract class TranscriptJobContract {
         run("7009");
         String k2 = DataKeys.generate("k2", RANDOM);
         FieldCipher rotating = new FieldCipher(DataKeys.parse(k2 + "," + k1));
-        Map<String, Integer> counts = new DataKeyRotation(
-                        db,
-                        queue,
-                        rotating,
-                        new AttendanceSealing(
-                                db, rotating, io.scribehook.receiver.process.ParticipantKeys.of(db, clock)))
-                .rotateAll();
+        Map<String, Integer> counts = rotation(rotating).rotateAll();
         int turns = db.jdbi()
                 .withHandle(h -> h.createQuery("SELECT count(*) FROM scribe_turns")
                         .mapTo(Integer.class)
@@ -390,15 +393,7 @@ abstract class TranscriptJobContract {
         assertThat(rotatedTurns).hasSize(turns);
         Optional<Map<String, Object>> rotatedNote = read(h -> reads.note(h, "7009", 1));
         assertThat(rotatedNote).isPresent();
-        assertThat(new DataKeyRotation(
-                                db,
-                                queue,
-                                rotating,
-                                new AttendanceSealing(
-                                        db, rotating, io.scribehook.receiver.process.ParticipantKeys.of(db, clock)))
-                        .rotateAll()
-                        .values())
-                .allMatch(n -> n == 0);
+        assertThat(rotation(rotating).rotateAll().values()).allMatch(n -> n == 0);
     }
 
     @Test
@@ -430,9 +425,18 @@ abstract class TranscriptJobContract {
                     .bind("e", "2000")
                     .execute();
         });
+        db.writer()
+                .write(h -> h.createUpdate("INSERT INTO receiver_appointments (appointment_id, snapshot, found, "
+                                + "deleted, fetched_at) VALUES ('7010', :s, :found, :deleted, 1)")
+                        .bind("s", "{\"id\":\"7010\",\"other_party\":{\"first_name\":\"Pat\"}}")
+                        .bind("found", true)
+                        .bind("deleted", false)
+                        .execute());
         io.scribehook.receiver.process.ParticipantKeys keys =
                 io.scribehook.receiver.process.ParticipantKeys.of(db, clock).load();
         assertThat(new AttendanceSealing(db, cipher, keys).sealAll()).isEqualTo(3);
+        assertThat(new SnapshotSealing(db, cipher).sealAll()).isEqualTo(1);
+        assertThat(new SnapshotSealing(db, cipher).sealAll()).isZero();
 
         List<Map<String, Object>> rows = read(h -> h.createQuery(
                         "SELECT participant_key, participant_name, "
@@ -457,11 +461,18 @@ abstract class TranscriptJobContract {
 
         String k2 = DataKeys.generate("k2", RANDOM);
         FieldCipher rotating = new FieldCipher(DataKeys.parse(k2 + "," + k1));
-        Map<String, Integer> counts =
-                new DataKeyRotation(db, queue, rotating, new AttendanceSealing(db, rotating, keys)).rotateAll();
+        Map<String, Integer> counts = rotation(rotating).rotateAll();
         assertThat(counts)
                 .containsEntry("receiver_attendance.participant_name", 2)
                 .containsEntry("receiver_attendance.participant_email", 1);
+        assertThat(counts).containsEntry("receiver_appointments.snapshot", 1);
+        String snapshot =
+                read(h -> h.createQuery("SELECT snapshot FROM receiver_appointments WHERE appointment_id = '7010'")
+                        .mapTo(String.class)
+                        .one());
+        assertThat(new FieldCipher(DataKeys.parse(k2))
+                        .decrypt(snapshot, io.scribehook.receiver.process.AppointmentSnapshots.place("7010")))
+                .isEqualTo("{\"id\":\"7010\",\"other_party\":{\"first_name\":\"Pat\"}}");
         String email =
                 read(h -> h.createQuery("SELECT participant_email FROM receiver_attendance WHERE participant_key = :p")
                         .bind("p", pat)
