@@ -125,7 +125,8 @@ public final class ScribehookApp implements AutoCloseable {
             List<Consumer<RoutesConfig>> routes = new ArrayList<>();
             Optional<Receiver> receiver = Optional.empty();
             if (receiverConfig.isPresent()) {
-                Receiver r = Receiver.start(receiverConfig.get(), db, queue, metrics.registry(), clock);
+                Receiver r = Receiver.start(
+                        receiverConfig.get(), db, queue, metrics.registry(), clock, ScribeWiring.offline());
                 closeables.push(r);
                 StoreMetrics.bindQueue(metrics.registry(), r.workers());
                 routes.add(r::register);

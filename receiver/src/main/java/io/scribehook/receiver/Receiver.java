@@ -3,8 +3,10 @@ package io.scribehook.receiver;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scribehook.core.crypto.FieldCipher;
 import io.scribehook.receiver.config.ReceiverConfig;
 import io.scribehook.receiver.healthie.HealthieClient;
+import io.scribehook.receiver.healthie.TranscriptDownloader;
 import io.scribehook.receiver.http.ReceiverAdminRoutes;
 import io.scribehook.receiver.http.ReceiverMetrics;
 import io.scribehook.receiver.http.WebhookEndpoint;
@@ -13,10 +15,20 @@ import io.scribehook.receiver.inbox.IntakePressure;
 import io.scribehook.receiver.inbox.Jobs;
 import io.scribehook.receiver.inbox.RefusalSample;
 import io.scribehook.receiver.inbox.WebhookLog;
+import io.scribehook.receiver.process.ParticipantKeys;
 import io.scribehook.receiver.process.WebhookProcessor;
+import io.scribehook.receiver.scribe.AttendanceSealing;
+import io.scribehook.receiver.scribe.DataKeyRotation;
+import io.scribehook.receiver.scribe.HealthieScribeSource;
+import io.scribehook.receiver.scribe.ScribeAdminRoutes;
+import io.scribehook.receiver.scribe.ScribeSetup;
+import io.scribehook.receiver.scribe.SnapshotSealing;
+import io.scribehook.receiver.scribe.TranscriptJob;
 import io.scribehook.receiver.secrets.VerifierSource;
 import io.scribehook.store.Database;
 import io.scribehook.store.RetentionSweep;
+import io.scribehook.store.queue.JobHandlers;
+import io.scribehook.store.queue.JobOutcome;
 import io.scribehook.store.queue.JobQueue;
 import io.scribehook.store.queue.QueueSettings;
 import io.scribehook.store.queue.WorkerPool;
@@ -27,17 +39,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The receiver role: the webhook endpoint, its durable inbox and workers, the admin routes and
- * the retention sweep. {@link #start} wires it; {@link #register} mounts its routes.
+ * The receiver role: the webhook endpoint, its durable inbox and workers (webhook processing, the
+ * scribe's transcript jobs, data-key rotation), the admin routes ({@code /api/receiver},
+ * {@code /api/scribe}) and the retention sweep. {@link #start} wires it; {@link #register} mounts its routes.
  */
 public final class Receiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Receiver.class);
+    /** The whole download of one transcript file, connection to last byte. */
+    static final Duration TRANSCRIPT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
+
     private final ReceiverConfig config;
     private final Inbox inbox;
     private final JobQueue queue;
     private final VerifierSource verifiers;
     private final WebhookEndpoint endpoint;
     private final ReceiverAdminRoutes admin;
+    private final ScribeAdminRoutes scribeAdmin;
+    private final TranscriptDownloader downloader;
     private final RetentionSweep retention;
     private final WorkerPool workers;
     private final Optional<HealthieClient> healthie;
@@ -49,23 +67,36 @@ public final class Receiver implements AutoCloseable {
             VerifierSource verifiers,
             WebhookEndpoint endpoint,
             ReceiverAdminRoutes admin,
+            ScribeAdminRoutes scribeAdmin,
             RetentionSweep retention,
             WorkerPool workers,
-            Optional<HealthieClient> healthie) {
+            Optional<HealthieClient> healthie,
+            TranscriptDownloader downloader) {
         this.config = config;
         this.inbox = inbox;
         this.queue = queue;
         this.verifiers = verifiers;
         this.endpoint = endpoint;
         this.admin = admin;
+        this.scribeAdmin = scribeAdmin;
+        this.downloader = downloader;
         this.retention = retention;
         this.workers = workers;
         this.healthie = healthie;
     }
 
-    /** Builds the receiver on an open database and starts its workers and retention schedule. */
+    /**
+     * Builds the receiver on an open database and starts its workers and retention schedule.
+     *
+     * @param scribe the pipeline, template and note announcement the transcript jobs use
+     */
     public static Receiver start(
-            ReceiverConfig config, Database db, QueueSettings queueSettings, MeterRegistry registry, Clock clock) {
+            ReceiverConfig config,
+            Database db,
+            QueueSettings queueSettings,
+            MeterRegistry registry,
+            Clock clock,
+            ScribeSetup scribe) {
         JobQueue queue = new JobQueue(db, queueSettings, clock);
         Inbox inbox = new Inbox(db, queue, config.dedupeWindow(), clock);
         VerifierSource verifiers = new VerifierSource(
@@ -84,8 +115,39 @@ public final class Receiver implements AutoCloseable {
                 new RefusalSample(clock));
         ReceiverAdminRoutes admin = new ReceiverAdminRoutes(db, inbox, verifiers, config.envSecrets(), clock);
         Optional<HealthieClient> healthie = config.healthieApi().map(s -> new HealthieClient(s, clock, registry));
+        Optional<FieldCipher> cipher = config.dataKeys().map(FieldCipher::new);
+        TranscriptDownloader downloader =
+                new TranscriptDownloader(TRANSCRIPT_DOWNLOAD_TIMEOUT, TranscriptDownloader.DEFAULT_MAX_BYTES);
+        JobHandlers handlers = new WebhookProcessor(db, queue, healthie, cipher, clock, registry).handlers();
+        if (healthie.isPresent()) {
+            HealthieScribeSource source = new HealthieScribeSource(healthie.get(), downloader);
+            handlers = handlers.on(
+                    Jobs.SCRIBE_TRANSCRIPT,
+                    new TranscriptJob(
+                                    db, queue, source, source, scribe, cipher, config.transcriptWait(), clock, registry)
+                            ::handle);
+        } else {
+            handlers = handlers.on(
+                    Jobs.SCRIBE_TRANSCRIPT,
+                    job -> JobOutcome.snooze(
+                            clock.instant().plus(Duration.ofMinutes(1)),
+                            "no Healthie API configured (set SCRIBEHOOK_HEALTHIE_API_URL)"));
+        }
+        if (cipher.isPresent()) {
+            handlers = handlers.on(
+                    Jobs.ROTATE_DATA_KEY,
+                    new DataKeyRotation(
+                            db,
+                            queue,
+                            cipher.get(),
+                            new AttendanceSealing(db, cipher.get(), ParticipantKeys.of(db, clock)),
+                            new SnapshotSealing(db, cipher.get()))::handle);
+        } else {
+            handlers = handlers.on(Jobs.ROTATE_DATA_KEY, job -> JobOutcome.fail("SCRIBEHOOK_DATA_KEY is not set"));
+        }
+        ScribeAdminRoutes scribeAdmin = new ScribeAdminRoutes(db, cipher, clock);
         WorkerPool workers = WorkerPool.builder(queue, Jobs.QUEUE)
-                .handlers(new WebhookProcessor(db, queue, healthie, clock, registry).handlers())
+                .handlers(handlers)
                 .concurrency(config.workers())
                 .throttle(pressure)
                 .start();
@@ -107,18 +169,42 @@ public final class Receiver implements AutoCloseable {
                 config.healthieApi()
                         .map(s -> s.endpoint().toString())
                         .orElse("not configured: fetches will wait and retry"));
+        if (cipher.isPresent()) {
+            queue.offer(Jobs.rotateDataKey());
+            LOG.info(
+                    "scribe: transcripts and notes stored encrypted with data key {} ({} keys configured; "
+                            + "values under older keys are re-encrypted in the background); note writer {}",
+                    cipher.get().keys().currentId(),
+                    cipher.get().keys().ids().size(),
+                    scribe.pipeline().writer().name());
+        } else {
+            LOG.warn("SCRIBEHOOK_DATA_KEY is not set: transcripts are NOT fetched, drafted or stored (transcript jobs "
+                    + "wait); set it to comma-separated id:base64key values (32-byte AES keys, first is current)");
+        }
         if (verifiers.secretCount() == 0) {
             LOG.warn(
                     "no webhook secret configured: every webhook is refused with 401 until SCRIBEHOOK_WEBHOOK_SECRETS is set "
                             + "or a secret is added (scribehook receiver secrets add)");
         }
-        return new Receiver(config, inbox, queue, verifiers, endpoint, admin, retention, workers, healthie);
+        return new Receiver(
+                config,
+                inbox,
+                queue,
+                verifiers,
+                endpoint,
+                admin,
+                scribeAdmin,
+                retention,
+                workers,
+                healthie,
+                downloader);
     }
 
     /** Mounts the webhook endpoint and the admin routes. */
     public void register(RoutesConfig routes) {
         routes.post(config.webhookPath(), endpoint);
         admin.register(routes);
+        scribeAdmin.register(routes);
     }
 
     public Inbox inbox() {
@@ -147,5 +233,6 @@ public final class Receiver implements AutoCloseable {
         retention.close();
         workers.close();
         healthie.ifPresent(HealthieClient::close);
+        downloader.close();
     }
 }

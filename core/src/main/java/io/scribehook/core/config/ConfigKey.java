@@ -140,6 +140,18 @@ public enum ConfigKey {
             "SCRIBEHOOK_ZOOM_SECRET_TOKEN",
             "none",
             "Zoom webhook secret token; without it the hub's `/zoom/webhooks` answers 503",
+            true),
+    DATA_KEY(
+            "SCRIBEHOOK_DATA_KEY",
+            "none: transcripts are not fetched or stored until it is set",
+            "AES keys for data at rest, comma-separated `id:base64key` (16, 24 or 32 bytes), first is current; "
+                    + "values encrypted with the others are re-encrypted in the background",
+            true),
+    TRANSCRIPT_WAIT(
+            "SCRIBEHOOK_TRANSCRIPT_WAIT",
+            "24h",
+            "after `appointment.transcript_available`, how long to keep looking for a completed transcript "
+                    + "(with back-off) before the appointment is marked `transcript_missing`",
             true);
 
     private final String key;

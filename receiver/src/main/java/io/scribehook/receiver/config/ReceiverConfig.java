@@ -3,6 +3,7 @@ package io.scribehook.receiver.config;
 import io.scribehook.core.config.ConfigException;
 import io.scribehook.core.config.ConfigKey;
 import io.scribehook.core.config.ConfigSource;
+import io.scribehook.core.crypto.DataKeys;
 import io.scribehook.receiver.guard.ClientAddressResolver;
 import io.scribehook.receiver.guard.IpAllowList;
 import io.scribehook.receiver.guard.SourceAddressGuard;
@@ -20,6 +21,9 @@ import java.util.Optional;
  *
  * @param sourceGuard the allow-list (possibly off) and the trusted proxies
  * @param healthieApi empty when no GraphQL endpoint is known (fetching then fails as transient)
+ * @param dataKeys the keys protecting transcripts and notes at rest; empty when
+ *     {@code SCRIBEHOOK_DATA_KEY} is unset (then no transcript is fetched or stored)
+ * @param transcriptWait how long a transcript job keeps looking for a completed transcript
  */
 public record ReceiverConfig(
         String webhookPath,
@@ -31,7 +35,9 @@ public record ReceiverConfig(
         Duration dedupeWindow,
         Duration logRetention,
         int workers,
-        Optional<HealthieApiSettings> healthieApi) {
+        Optional<HealthieApiSettings> healthieApi,
+        Optional<DataKeys> dataKeys,
+        Duration transcriptWait) {
 
     /**
      * Reads the receiver's keys.
@@ -76,6 +82,17 @@ public record ReceiverConfig(
                 .map(u -> HealthieApiSettings.of(u, c.string(ConfigKey.HEALTHIE_API_KEY, ""))
                         .withApiVersion(
                                 c.string(ConfigKey.HEALTHIE_API_VERSION, HealthieApiSettings.DEFAULT_API_VERSION)));
+        Optional<DataKeys> dataKeys = c.raw(ConfigKey.DATA_KEY).map(text -> {
+            try {
+                return DataKeys.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(ConfigKey.DATA_KEY.key(), "(not shown)", e.getMessage());
+            }
+        });
+        Duration transcriptWait = c.duration(ConfigKey.TRANSCRIPT_WAIT, Duration.ofHours(24));
+        if (transcriptWait.isZero()) {
+            throw new ConfigException(ConfigKey.TRANSCRIPT_WAIT.key(), "0", "expected a positive duration such as 24h");
+        }
         return new ReceiverConfig(
                 path,
                 publicPath,
@@ -86,7 +103,9 @@ public record ReceiverConfig(
                 dedupe,
                 retention,
                 workers,
-                healthie);
+                healthie,
+                dataKeys,
+                transcriptWait);
     }
 
     private static void requirePath(ConfigKey key, String path) {

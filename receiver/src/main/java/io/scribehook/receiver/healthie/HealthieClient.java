@@ -64,6 +64,23 @@ public final class HealthieClient implements AutoCloseable {
                 a -> json.transcripts(a.get("transcripts")));
     }
 
+    /**
+     * The appointment's completed transcripts ({@code transcripts(status: "completed")}), each with
+     * a fresh {@code expiring_url}; any other status the server still lists is left out.
+     */
+    public FetchResult<List<TranscriptRef>> completedTranscripts(String appointmentId) {
+        ObjectNode vars = mapper.createObjectNode().put("id", appointmentId);
+        return call(
+                "completedTranscripts",
+                HealthieQueries.COMPLETED_TRANSCRIPTS,
+                vars,
+                "appointment",
+                true,
+                a -> json.transcripts(a.get("transcripts")).stream()
+                        .filter(t -> "completed".equals(t.status()))
+                        .toList());
+    }
+
     /** Registers a webhook; the answer carries the {@code signature_secret} to verify with. */
     public FetchResult<Webhook> createWebhook(
             String url, List<String> eventTypes, boolean enabled, boolean shouldRetry) {

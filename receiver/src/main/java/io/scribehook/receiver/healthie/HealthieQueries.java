@@ -30,6 +30,15 @@ final class HealthieQueries {
               }
             }""";
 
+    /** Only the completed transcripts, each with a fresh {@code expiring_url}. */
+    static final String COMPLETED_TRANSCRIPTS = """
+            query appointmentCompletedTranscripts($id: ID!) {
+              appointment(id: $id) {
+                id
+                transcripts(status: "completed") { id expiring_url status transcript_start transcript_end transcript_type }
+              }
+            }""";
+
     static final String CREATE_WEBHOOK = """
             mutation createWebhook($input: createWebhookInput!) {
               createWebhook(input: $input) {

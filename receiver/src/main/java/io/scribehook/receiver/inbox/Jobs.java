@@ -11,7 +11,25 @@ public final class Jobs {
     /** Re-fetch one appointment (coalesced after duplicates); payload = the appointment id. */
     public static final String REFRESH_APPOINTMENT = "refresh";
 
+    /** Fetch, draft and store an appointment's best completed transcript; payload = the appointment id. */
+    public static final String SCRIBE_TRANSCRIPT = "scribe-transcript";
+    /** Re-encrypt stored values whose key is no longer the current data key; payload empty. */
+    public static final String ROTATE_DATA_KEY = "rotate-data-key";
+
     private Jobs() {}
+
+    /**
+     * Runs the scribe on one appointment, coalesced: at most one such job waits per appointment
+     * (unique key {@code scribe:<appointment id>}).
+     */
+    public static JobRequest scribeTranscript(String appointmentId) {
+        return JobRequest.of(QUEUE, SCRIBE_TRANSCRIPT, appointmentId).withUniqueKey("scribe:" + appointmentId);
+    }
+
+    /** One pass of data-key rotation (unique key {@code rotate-data-key}). */
+    public static JobRequest rotateDataKey() {
+        return JobRequest.of(QUEUE, ROTATE_DATA_KEY, "").withUniqueKey(ROTATE_DATA_KEY);
+    }
 
     /** Processes stored webhook {@code webhookId}. */
     public static JobRequest processWebhook(long webhookId) {

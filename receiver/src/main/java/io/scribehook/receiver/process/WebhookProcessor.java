@@ -2,6 +2,7 @@ package io.scribehook.receiver.process;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scribehook.core.crypto.FieldCipher;
 import io.scribehook.core.event.EventTypes;
 import io.scribehook.core.event.ParseResult;
 import io.scribehook.core.event.ThinEvent;
@@ -36,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * (appointment snapshot, recording lifecycle, attendance, transcript list) idempotently, then
  * records the webhook's fate in the log and completes the job, in one transaction. Network calls
  * happen outside transactions. {@link #handlers()} gives its handler per job kind.
+ *
+ * <p>A processed {@code appointment.transcript_available}, and a refresh that finds a completed
+ * transcript, queue the appointment's transcript job ({@link Jobs#scribeTranscript}) in the same
+ * transaction.
  */
 public final class WebhookProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
@@ -44,14 +49,22 @@ public final class WebhookProcessor {
     private final JobQueue queue;
     private final Optional<HealthieClient> healthie;
     private final Clock clock;
+    private final Optional<FieldCipher> cipher;
     private final Counter processed;
     private final Counter retried;
     private final Counter dead;
     private final Counter waited;
 
+    /** @param cipher encrypts attendance names and emails; without it they are not stored */
     public WebhookProcessor(
-            Database db, JobQueue queue, Optional<HealthieClient> healthie, Clock clock, MeterRegistry registry) {
+            Database db,
+            JobQueue queue,
+            Optional<HealthieClient> healthie,
+            Optional<FieldCipher> cipher,
+            Clock clock,
+            MeterRegistry registry) {
         this.db = db;
+        this.cipher = cipher;
         this.queue = queue;
         this.healthie = healthie;
         this.clock = clock;
@@ -119,19 +132,22 @@ public final class WebhookProcessor {
             transcripts = list instanceof FetchResult.Found<List<TranscriptRef>> f ? f.value() : List.of();
         }
         List<TranscriptRef> found = transcripts;
+        ParticipantKeys keys = ParticipantKeys.of(db, clock).load();
+        String sealed = AppointmentSnapshots.seal(cipher, appointmentId, snapshot);
         Optional<LifecycleEvent> lifecycle = LifecycleEvent.of(e.eventType());
         return new Step.Ok(db.writer().write(h -> {
             Instant now = clock.instant();
-            AppointmentSnapshots.store(h, appointmentId, snapshot, now);
+            AppointmentSnapshots.store(h, appointmentId, snapshot != null, sealed, now);
             lifecycle.ifPresent(le ->
                     RecordingLifecycle.record(h, appointmentId, le, eventTime(e, le, snapshot), entry.receivedAt()));
             if (EventTypes.APPOINTMENT_PARTICIPANT_JOINED.equals(e.eventType())) {
-                Attendance.record(h, e, snapshot, "joined", entry.id(), entry.bodySha256(), now);
+                Attendance.record(h, e, snapshot, "joined", entry.id(), entry.bodySha256(), now, keys, cipher);
             } else if (EventTypes.APPOINTMENT_PARTICIPANT_LEFT.equals(e.eventType())) {
-                Attendance.record(h, e, snapshot, "left", entry.id(), entry.bodySha256(), now);
+                Attendance.record(h, e, snapshot, "left", entry.id(), entry.bodySha256(), now, keys, cipher);
             }
             if (found != null) {
                 Transcripts.upsert(h, appointmentId, found, now);
+                queue.offer(h, Jobs.scribeTranscript(appointmentId));
             }
             WebhookLog.mark(h, entry.id(), WebhookStatus.PROCESSED, null, job.attempt(), now);
             return queue.complete(h, job);
@@ -167,15 +183,16 @@ public final class WebhookProcessor {
                 case Step.Ok ok -> throw new IllegalStateException("not a failure");
             }
         }
+        AppointmentSnapshot snapshot = fetched instanceof FetchResult.Found<AppointmentSnapshot> f ? f.value() : null;
+        String sealed = AppointmentSnapshots.seal(cipher, appointmentId, snapshot);
         CompletionResult completion = db.writer().write(h -> {
             Instant now = clock.instant();
-            AppointmentSnapshots.store(
-                    h,
-                    appointmentId,
-                    fetched instanceof FetchResult.Found<AppointmentSnapshot> f ? f.value() : null,
-                    now);
+            AppointmentSnapshots.store(h, appointmentId, snapshot != null, sealed, now);
             if (list instanceof FetchResult.Found<List<TranscriptRef>> f) {
                 Transcripts.upsert(h, appointmentId, f.value(), now);
+                if (f.value().stream().anyMatch(t -> "completed".equals(t.status()))) {
+                    queue.offer(h, Jobs.scribeTranscript(appointmentId));
+                }
             }
             return queue.complete(h, job);
         });

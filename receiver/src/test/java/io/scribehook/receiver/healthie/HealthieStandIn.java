@@ -55,11 +55,18 @@ import java.util.regex.Pattern;
  *   <li>Faults: each {@code ...Next} call queues faults that the next requests (of any operation)
  *       consume in order.</li>
  *   <li>Recording: every request's headers and body, before any fault applies.</li>
+ *   <li>Transcript files: {@link #putTranscriptFile} serves a WebVTT document under
+ *       {@code /files/}; every transcripts answer names it with a fresh token URL
+ *       ({@code expiring_url}); {@link #expireNextDownloads} makes the next downloads answer 410 and
+ *       expire their token, as a URL that ran out mid-run. A query with
+ *       {@code transcripts(status: "completed")} answers only completed transcripts.</li>
  * </ul>
  */
 public final class HealthieStandIn implements AutoCloseable {
 
     public static final String PATH = "/graphql";
+    public static final String FILES = "/files/";
+    private static final String FILE_MARKER = "standin-file:";
     private static final Duration MAX_HANG = Duration.ofSeconds(30);
     private static final Pattern OPERATION_NAME = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)");
     private static final Pattern INLINE_ID = Pattern.compile("appointment\\(\\s*id:\\s*\"?([^\")\\s]+)\"?");
@@ -79,6 +86,10 @@ public final class HealthieStandIn implements AutoCloseable {
     private final Map<String, String> hiddenFields = new ConcurrentHashMap<>();
     private final AtomicReference<CountDownLatch> slowRelease = new AtomicReference<>(new CountDownLatch(1));
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, String> files = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final AtomicInteger expireDownloads = new AtomicInteger();
+    private final List<String> downloads = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean notFoundAsError;
     private volatile String requiredApiKey;
@@ -87,6 +98,7 @@ public final class HealthieStandIn implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext(PATH, this::handle);
+        server.createContext(FILES, this::download);
         server.start();
     }
 
@@ -138,6 +150,32 @@ public final class HealthieStandIn implements AutoCloseable {
 
     public HealthieStandIn putTranscripts(String appointmentId, String transcriptArrayJson) {
         return putTranscripts(appointmentId, parse(transcriptArrayJson));
+    }
+
+    /**
+     * Serves {@code webVtt} as transcript {@code transcriptId}; a transcript object whose
+     * {@code expiring_url} is {@link #fileUrl}{@code (transcriptId)} is answered with a fresh token
+     * URL each time.
+     */
+    public HealthieStandIn putTranscriptFile(String transcriptId, String webVtt) {
+        files.put(transcriptId, webVtt);
+        return this;
+    }
+
+    /** The placeholder to put as {@code expiring_url} for a file of {@link #putTranscriptFile}. */
+    public static String fileUrl(String transcriptId) {
+        return FILE_MARKER + transcriptId;
+    }
+
+    /** The next {@code times} downloads answer 410 Gone and expire the token they used. */
+    public HealthieStandIn expireNextDownloads(int times) {
+        expireDownloads.set(times);
+        return this;
+    }
+
+    /** Each download's token and status ({@code token=status}), in order. */
+    public List<String> downloads() {
+        return List.copyOf(downloads);
     }
 
     public HealthieStandIn removeAppointment(String id) {
@@ -406,6 +444,54 @@ public final class HealthieStandIn implements AutoCloseable {
 
     // ---- HTTP -------------------------------------------------------------------------------
 
+    private void download(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String token = exchange.getRequestURI().getPath().substring(FILES.length());
+            String transcriptId = tokens.get(token);
+            int status;
+            if (transcriptId == null || !files.containsKey(transcriptId)) {
+                status = 403;
+            } else if (expireDownloads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                tokens.remove(token);
+                status = 410;
+            } else {
+                status = 200;
+            }
+            downloads.add(token + "=" + status);
+            byte[] bytes = status == 200
+                    ? files.get(transcriptId).getBytes(StandardCharsets.UTF_8)
+                    : "expired".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", status == 200 ? "text/vtt" : "text/plain");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private ArrayNode withFreshUrls(ArrayNode list, String query) {
+        boolean completedOnly = query.contains("status: \"completed\"");
+        ArrayNode out = mapper.createArrayNode();
+        for (JsonNode t : list) {
+            if (completedOnly && !"completed".equals(t.path("status").asText())) {
+                continue;
+            }
+            ObjectNode copy = ((ObjectNode) t).deepCopy();
+            String url = copy.path("expiring_url").asText("");
+            if (url.startsWith(FILE_MARKER)) {
+                byte[] raw = new byte[16];
+                random.nextBytes(raw);
+                String token = HexFormat.of().formatHex(raw);
+                tokens.put(token, url.substring(FILE_MARKER.length()));
+                copy.put(
+                        "expiring_url",
+                        "http://127.0.0.1:" + server.getAddress().getPort() + FILES + token);
+            }
+            out.add(copy);
+        }
+        return out;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange;
                 InputStream in = exchange.getRequestBody()) {
@@ -559,7 +645,9 @@ public final class HealthieStandIn implements AutoCloseable {
         }
         ObjectNode a = stored == null ? mapper.createObjectNode().put("id", id) : stored.deepCopy();
         if (query.contains("transcripts")) {
-            a.set("transcripts", storedTranscripts == null ? mapper.createArrayNode() : storedTranscripts.deepCopy());
+            a.set(
+                    "transcripts",
+                    storedTranscripts == null ? mapper.createArrayNode() : withFreshUrls(storedTranscripts, query));
         }
         data.set("appointment", a);
     }
