@@ -1,5 +1,9 @@
 package io.scribehook.app;
 
+import io.scribehook.core.event.BodyShape;
+import io.scribehook.core.event.EventTypes;
+import io.scribehook.core.event.ThinEvent;
+import io.scribehook.delivery.Outbox;
 import io.scribehook.receiver.scribe.NoteDrafted;
 import io.scribehook.receiver.scribe.ScribeSetup;
 import io.scribehook.scribe.ScribePipeline;
@@ -11,11 +15,15 @@ final class ScribeWiring {
 
     /**
      * The standard offline pipeline (role detection, clinical extraction, the offline writer) with
-     * the H&amp;P template; notes are not announced yet ({@link NoteDrafted#NONE}): the
-     * {@code scribe.note_drafted} event needs a {@code note_version} field the thin event does not
-     * carry yet.
+     * the H&amp;P template. Each stored note version is announced as a thin {@code
+     * scribe.note_drafted} event ({@code resource_id} = appointment id, {@code note_version}) through
+     * the delivery outbox, in the transaction that stores the note.
      */
-    static ScribeSetup offline() {
-        return new ScribeSetup(ScribePipeline.offline(), NoteTemplates.builtIn("hp"), NoteDrafted.NONE);
+    static ScribeSetup offline(Outbox outbox) {
+        NoteDrafted announce = (h, appointmentId, version) -> outbox.enqueue(
+                h,
+                ThinEvent.of(EventTypes.SCRIBE_NOTE_DRAFTED, appointmentId, "Appointment", BodyShape.REFERENCE)
+                        .withNoteVersion(version));
+        return new ScribeSetup(ScribePipeline.offline(), NoteTemplates.builtIn("hp"), announce);
     }
 }

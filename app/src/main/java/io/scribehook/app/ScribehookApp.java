@@ -126,7 +126,12 @@ public final class ScribehookApp implements AutoCloseable {
             Optional<Receiver> receiver = Optional.empty();
             if (receiverConfig.isPresent()) {
                 Receiver r = Receiver.start(
-                        receiverConfig.get(), db, queue, metrics.registry(), clock, ScribeWiring.offline());
+                        receiverConfig.get(),
+                        db,
+                        queue,
+                        metrics.registry(),
+                        clock,
+                        ScribeWiring.offline(delivery.outbox()));
                 closeables.push(r);
                 StoreMetrics.bindQueue(metrics.registry(), r.workers());
                 routes.add(r::register);

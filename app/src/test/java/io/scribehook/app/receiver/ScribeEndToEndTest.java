@@ -107,6 +107,15 @@ class ScribeEndToEndTest {
         JsonNode note = h.adminJson("/api/scribe/appointments/" + id + "/notes/1");
         assertThat(note.path("note").path("sections").size()).isGreaterThan(0);
         assertThat(note.path("note").path("draft").asBoolean()).isTrue();
+        String announced = h.app.database()
+                .withHandle(x -> x.createQuery(
+                                "SELECT body FROM delivery_events WHERE event_type = 'scribe.note_drafted' AND resource_id = :a")
+                        .bind("a", id)
+                        .mapTo(String.class)
+                        .one());
+        JsonNode thin = new com.fasterxml.jackson.databind.ObjectMapper().readTree(announced);
+        assertThat(thin.path("resource_id_type").asText()).isEqualTo("Appointment");
+        assertThat(thin.path("note_version").asInt()).isEqualTo(1);
 
         JsonNode listing = h.adminJson("/api/scribe/appointments?state=drafted");
         assertThat(listing.path("items"))

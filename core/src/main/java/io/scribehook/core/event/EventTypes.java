@@ -39,6 +39,11 @@ public final class EventTypes {
     public static final String APPOINTMENT_PATIENT_ADDED = "appointment.patient_added";
     /** A patient was removed from the appointment. */
     public static final String APPOINTMENT_PATIENT_REMOVED = "appointment.patient_removed";
+    /**
+     * Ours, not Healthie's: a note version was drafted for the appointment; resource_id is the
+     * appointment id, with note_version.
+     */
+    public static final String SCRIBE_NOTE_DRAFTED = "scribe.note_drafted";
 
     private static final Set<String> APPOINTMENT_FAMILY = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
             APPOINTMENT_TRANSCRIPT_AVAILABLE,

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param updatedAt        {@code updated_at}, raw; may be null
  * @param createdAt        {@code created_at}, raw; may be null
  * @param organizationId   {@code resource_organization_id}; may be null
+ * @param noteVersion      {@code note_version} of a {@code scribe.note_drafted} event; may be null
  */
 public record ThinEvent(
         String eventType,
@@ -37,7 +38,8 @@ public record ThinEvent(
         Instant eventTs,
         String updatedAt,
         String createdAt,
-        String organizationId) {
+        String organizationId,
+        Integer noteVersion) {
 
     /** Checks the required parts and copies {@code changedFields} ({@code null} becomes empty). */
     public ThinEvent {
@@ -56,7 +58,25 @@ public record ThinEvent(
     /** A minimal event (no extras), as the hub or tests build them. */
     public static ThinEvent of(String eventType, String resourceId, String resourceType, BodyShape shape) {
         return new ThinEvent(
-                eventType, resourceId, resourceType, List.of(), shape, null, null, null, null, null, null, null);
+                eventType, resourceId, resourceType, List.of(), shape, null, null, null, null, null, null, null, null);
+    }
+
+    /** This event with a {@code note_version} (for {@code scribe.note_drafted}). */
+    public ThinEvent withNoteVersion(int version) {
+        return new ThinEvent(
+                eventType,
+                resourceId,
+                resourceType,
+                changedFields,
+                shape,
+                hostUserId,
+                participantName,
+                participantEmail,
+                eventTs,
+                updatedAt,
+                createdAt,
+                organizationId,
+                version);
     }
 
     /** Whether {@link #eventType()} is in the appointment family ({@link EventTypes#isKnown}). */
@@ -83,7 +103,8 @@ public record ThinEvent(
                 eventTs,
                 updatedAt,
                 createdAt,
-                organizationId);
+                organizationId,
+                noteVersion);
     }
 
     /** Ids, types and times only; participant name and email are PHI and are never printed. */
@@ -103,6 +124,7 @@ public record ThinEvent(
         if (eventTs != null) b.append(", eventTs=").append(eventTs);
         if (updatedAt != null) b.append(", updatedAt=").append(updatedAt);
         if (createdAt != null) b.append(", createdAt=").append(createdAt);
+        if (noteVersion != null) b.append(", noteVersion=").append(noteVersion);
         if (hasParticipantDetails()) b.append(", participant=<redacted>");
         return b.append(']').toString();
     }

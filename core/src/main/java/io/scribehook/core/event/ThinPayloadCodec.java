@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  *       sender at once instead of failing later.</li>
  *   <li>Resource type: {@code resource_id_type} or {@code resource_type} (either shape); optional.</li>
  *   <li>Extras ({@code changed_fields}, {@code host_user_id}, {@code user_name}, {@code user_email},
- *       {@code event_ts}, {@code resource_organization_id}, {@code updated_at}, {@code created_at})
+ *       {@code event_ts}, {@code resource_organization_id}, {@code updated_at}, {@code created_at}, {@code note_version})
  *       are read from the top level for REFERENCE and from {@code data} for GUIDE, falling back to the
  *       other place. In GUIDE, a {@code data} that is not an object is {@code invalid_field}.</li>
  *   <li>Other fields are ignored (the receiver stores the raw body).</li>
@@ -123,6 +123,9 @@ public final class ThinPayloadCodec {
         putIfSet(extras, "resource_organization_id", e.organizationId());
         putIfSet(extras, "updated_at", e.updatedAt());
         putIfSet(extras, "created_at", e.createdAt());
+        if (e.noteVersion() != null) {
+            extras.put("note_version", e.noteVersion());
+        }
         try {
             return MAPPER.writeValueAsBytes(root);
         } catch (JsonProcessingException ex) {
@@ -239,7 +242,19 @@ public final class ThinPayloadCodec {
                 eventTs,
                 extras.rawTime("updated_at"),
                 extras.rawTime("created_at"),
-                extras.id("resource_organization_id")));
+                extras.id("resource_organization_id"),
+                noteVersion(extras.id("note_version"))));
+    }
+
+    private static Integer noteVersion(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("field 'note_version' must be an integer");
+        }
     }
 
     private static JsonNode present(JsonNode obj, String name) {

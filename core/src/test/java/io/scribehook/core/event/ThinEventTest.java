@@ -22,7 +22,8 @@ class ThinEventTest {
                 Instant.ofEpochSecond(1_736_935_200L),
                 null,
                 null,
-                "42");
+                "42",
+                null);
     }
 
     @Test
@@ -73,10 +74,24 @@ class ThinEventTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         fields.add("length");
         assertThat(e.changedFields()).containsExactly("date");
-        assertThat(new ThinEvent("x", "1", null, null, BodyShape.REFERENCE, null, null, null, null, null, null, null)
+        assertThat(new ThinEvent(
+                                "x",
+                                "1",
+                                null,
+                                null,
+                                BodyShape.REFERENCE,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)
                         .changedFields())
                 .isEmpty();
     }

@@ -54,6 +54,7 @@ class ThinPayloadCodecTest {
                         null,
                         null,
                         null,
+                        null,
                         null));
     }
 
@@ -79,6 +80,7 @@ class ThinPayloadCodecTest {
                         "Appointment",
                         List.of(),
                         BodyShape.GUIDE,
+                        null,
                         null,
                         null,
                         null,
@@ -215,6 +217,21 @@ class ThinPayloadCodecTest {
                 .isEqualTo("User");
         assertThat(parsed("{\"event_type\":\"x\",\"resource_id\":1}").resourceType())
                 .isNull();
+    }
+
+    @Test
+    void aNoteVersionRoundTripsInBothShapes() {
+        ThinEvent e = ThinEvent.of(EventTypes.SCRIBE_NOTE_DRAFTED, "42", "Appointment", BodyShape.REFERENCE)
+                .withNoteVersion(3);
+        assertThat(new String(ThinPayloadCodec.encodeReference(e), StandardCharsets.UTF_8))
+                .contains("\"note_version\":3");
+        assertThat(parsed(ThinPayloadCodec.encodeReference(e)).noteVersion()).isEqualTo(3);
+        assertThat(parsed(ThinPayloadCodec.encode(e, BodyShape.GUIDE)).noteVersion())
+                .isEqualTo(3);
+        assertThat(ThinPayloadCodec.parse(
+                        "{\"resource_id\":\"1\",\"event_type\":\"scribe.note_drafted\",\"note_version\":\"x\"}"
+                                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(Malformed.class);
     }
 
     @Test
@@ -378,6 +395,7 @@ class ThinPayloadCodecTest {
                 Instant.ofEpochSecond(1_736_935_200L),
                 null,
                 null,
+                null,
                 null);
         String json = new String(ThinPayloadCodec.encodeReference(e), StandardCharsets.UTF_8);
         assertThat(json)
@@ -401,7 +419,8 @@ class ThinPayloadCodecTest {
                 Instant.parse("2025-01-15T10:00:00.5Z"),
                 "u1",
                 "c1",
-                "42");
+                "42",
+                null);
         String json = new String(ThinPayloadCodec.encode(e, BodyShape.GUIDE), StandardCharsets.UTF_8);
         assertThat(json)
                 .isEqualTo("{\"event\":\"appointment.updated\",\"resource_type\":\"Appointment\",\"resource_id\":12345,"
@@ -427,6 +446,7 @@ class ThinPayloadCodecTest {
                 Instant.parse("+20000-01-01T00:00:00Z"),
                 null,
                 null,
+                null,
                 null);
         assertThat(parsed(ThinPayloadCodec.encodeReference(e))).isEqualTo(e);
         ThinEvent before1970 = new ThinEvent(
@@ -439,6 +459,7 @@ class ThinPayloadCodecTest {
                 null,
                 null,
                 Instant.parse("1969-12-31T23:59:59.5Z"),
+                null,
                 null,
                 null,
                 null);

@@ -144,6 +144,7 @@ public final class AppointmentService {
                 null,
                 updatedAt == null ? null : updatedAt.toString(),
                 createdAt == null ? null : createdAt.toString(),
-                type.equals(EventTypes.APPOINTMENT_DELETED) ? null : a.organizationId());
+                type.equals(EventTypes.APPOINTMENT_DELETED) ? null : a.organizationId(),
+                null);
     }
 }

@@ -198,6 +198,7 @@ public final class ZoomEventProcessor {
                 at,
                 null,
                 null,
+                null,
                 null);
         Instant now = clock.instant();
         return db.writer().write(h -> {

@@ -31,6 +31,7 @@ class ParticipantRoleTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
