@@ -1,0 +1,168 @@
+package io.scribehook.hub.webhooks;
+
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.TypeRuntimeWiring;
+import io.scribehook.core.http.ApiException;
+import io.scribehook.delivery.registry.FieldError;
+import io.scribehook.delivery.registry.RegistryResult;
+import io.scribehook.delivery.registry.WebhookRegistry;
+import io.scribehook.hub.graphql.GraphQlPart;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The webhook part of the API over the delivery engine's {@link WebhookRegistry}: queries {@code
+ * webhook(id)} and {@code webhooks(first, after)}, mutations {@code createWebhook}, {@code
+ * updateWebhook}, {@code deleteWebhook} and {@code expireWebhookSignature}. Validation problems come
+ * back in {@code messages { field message }}, as Healthie reports them.
+ */
+public final class WebhookApi implements GraphQlPart {
+    /** Webhooks per page of {@code webhooks} when {@code first} is not given. */
+    public static final int DEFAULT_PAGE = 20;
+
+    private static final String NOT_FOUND = "Webhook not found";
+
+    private final WebhookRegistry registry;
+    private final Clock clock;
+
+    public WebhookApi(WebhookRegistry registry, Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public List<String> schemaResources() {
+        return List.of("graphql/webhooks.graphqls");
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Query")
+                .dataFetcher("webhook", this::webhook)
+                .dataFetcher("webhooks", this::webhooks));
+        wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation")
+                .dataFetcher("createWebhook", this::create)
+                .dataFetcher("updateWebhook", this::update)
+                .dataFetcher("deleteWebhook", this::delete)
+                .dataFetcher("expireWebhookSignature", this::expireSignature));
+    }
+
+    private Object webhook(DataFetchingEnvironment env) {
+        return id(env.getArgument("id"))
+                .flatMap(registry::get)
+                .<Object>map(w -> WebhookViews.webhook(w, clock.instant()))
+                .orElseGet(() -> error(env, NOT_FOUND, "NOT_FOUND"));
+    }
+
+    private Object webhooks(DataFetchingEnvironment env) {
+        Integer first = env.getArgument("first");
+        String after = env.getArgument("after");
+        try {
+            return WebhookViews.page(registry.list(first == null ? DEFAULT_PAGE : first, after), clock.instant());
+        } catch (ApiException e) {
+            return error(env, e.getMessage(), "BAD_USER_INPUT");
+        }
+    }
+
+    private Object create(DataFetchingEnvironment env) {
+        return switch (WebhookInputReader.read(env.getArgument("input"))) {
+            case WebhookInputReader.Invalid i -> WebhookViews.payload(null, i.errors());
+            case WebhookInputReader.Valid v -> payload(registry.create(v.input()));
+        };
+    }
+
+    private Object update(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        Optional<Long> id = id(input.get("id"));
+        if (id.isEmpty()) {
+            return notFound();
+        }
+        return switch (WebhookInputReader.read(input)) {
+            case WebhookInputReader.Invalid i -> WebhookViews.payload(null, i.errors());
+            case WebhookInputReader.Valid v -> payload(registry.update(id.get(), v.input()));
+        };
+    }
+
+    private Object delete(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        var found = id(input.get("id")).flatMap(registry::get);
+        if (found.isEmpty() || !registry.delete(found.get().id())) {
+            return notFound();
+        }
+        return WebhookViews.payload(WebhookViews.webhook(found.get(), clock.instant()), List.of());
+    }
+
+    private Object expireSignature(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        Optional<Long> id = id(input.get("id"));
+        if (id.isEmpty()) {
+            return notFound();
+        }
+        Object raw = input.get("overlap");
+        Duration overlap = null;
+        if (raw != null && !raw.toString().isBlank()) {
+            Optional<Duration> parsed = duration(raw.toString().strip());
+            if (parsed.isEmpty()) {
+                return WebhookViews.payload(
+                        null,
+                        List.of(new FieldError(
+                                "overlap", "overlap is an ISO-8601 duration (such as PT24H) or a number of seconds")));
+            }
+            overlap = parsed.get();
+        }
+        return payload(registry.expireSignature(id.get(), overlap));
+    }
+
+    private Map<String, Object> payload(RegistryResult result) {
+        return switch (result) {
+            case RegistryResult.Saved s ->
+                WebhookViews.payload(WebhookViews.webhook(s.webhook(), clock.instant()), List.of());
+            case RegistryResult.Invalid i -> WebhookViews.payload(null, i.errors());
+            case RegistryResult.NotFound n -> notFound();
+        };
+    }
+
+    private static Map<String, Object> notFound() {
+        return WebhookViews.payload(null, List.of(new FieldError("id", NOT_FOUND)));
+    }
+
+    private static Object error(DataFetchingEnvironment env, String message, String code) {
+        return DataFetcherResult.newResult()
+                .error(GraphqlErrorBuilder.newError(env)
+                        .message(message)
+                        .extensions(Map.of("code", code))
+                        .build())
+                .build();
+    }
+
+    private static Optional<Duration> duration(String text) {
+        try {
+            return Optional.of(
+                    text.chars().allMatch(Character::isDigit) && text.length() <= 9
+                            ? Duration.ofSeconds(Long.parseLong(text))
+                            : Duration.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> id(Object raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            long id = Long.parseLong(raw.toString().strip());
+            return id > 0 ? Optional.of(id) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

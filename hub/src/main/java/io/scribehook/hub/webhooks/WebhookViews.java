@@ -1,0 +1,57 @@
+package io.scribehook.hub.webhooks;
+
+import io.scribehook.delivery.registry.FieldError;
+import io.scribehook.delivery.registry.Webhook;
+import io.scribehook.delivery.registry.WebhookPage;
+import io.scribehook.hub.graphql.HubDates;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Webhooks as the snake_case maps the default data fetcher reads. */
+final class WebhookViews {
+    private WebhookViews() {}
+
+    static Map<String, Object> webhook(Webhook w, Instant now) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", Long.toString(w.id()));
+        m.put("url", w.url());
+        m.put("is_enabled", w.enabled());
+        m.put("should_retry", w.shouldRetry());
+        m.put("signature_secret", w.secret().value());
+        m.put("signature_key_id", w.secret().keyId());
+        m.put("previous_signature_expires_at", w.inOverlap(now) ? HubDates.format(w.previousUntil()) : null);
+        m.put("signature_profile", w.profile().id());
+        m.put("body_shape", w.shape().configName());
+        m.put("disabled_reason", w.disabledReason());
+        m.put(
+                "webhook_events",
+                w.eventTypes().stream().map(t -> Map.of("event_type", t)).toList());
+        m.put("created_at", HubDates.format(w.createdAt()));
+        m.put("updated_at", HubDates.format(w.updatedAt()));
+        return m;
+    }
+
+    static Map<String, Object> page(WebhookPage p, Instant now) {
+        Map<String, Object> info = new HashMap<>();
+        info.put("end_cursor", p.endCursor());
+        info.put("has_next_page", p.hasNextPage());
+        Map<String, Object> m = new HashMap<>();
+        m.put("nodes", p.nodes().stream().map(w -> webhook(w, now)).toList());
+        m.put("page_info", info);
+        m.put("total_count", p.totalCount());
+        return m;
+    }
+
+    static Map<String, Object> payload(Map<String, Object> webhook, List<FieldError> errors) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("webhook", webhook);
+        m.put(
+                "messages",
+                errors.stream()
+                        .map(e -> Map.of("field", e.field(), "message", e.message()))
+                        .toList());
+        return m;
+    }
+}
