@@ -143,7 +143,7 @@ public final class ScribehookApp implements AutoCloseable {
                         queue,
                         outbox::enqueue,
                         clock,
-                        List.of(new WebhookApi(delivery.registry(), clock)));
+                        List.of(new WebhookApi(delivery.registry(), delivery.attempts(), clock)));
                 closeables.push(h);
                 StoreMetrics.bindQueue(metrics.registry(), h.workers());
                 routes.add(h::register);

@@ -1,15 +1,26 @@
 package io.scribehook.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.scribehook.core.event.BodyShape;
+import io.scribehook.core.event.ThinEvent;
 import io.scribehook.core.time.ManualClock;
+import io.scribehook.delivery.DeliveryEngine;
+import io.scribehook.delivery.DeliverySettings;
+import io.scribehook.delivery.http.Cidr;
 import io.scribehook.delivery.registry.Webhook;
 import io.scribehook.delivery.registry.WebhookRegistry;
+import io.scribehook.delivery.send.AttemptLog;
 import io.scribehook.hub.graphql.RateLimit;
 import io.scribehook.hub.testing.HubTestServer;
 import io.scribehook.hub.webhooks.WebhookApi;
 import io.scribehook.store.Database;
+import io.scribehook.store.queue.JobQueue;
+import io.scribehook.store.queue.QueueSettings;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +104,7 @@ abstract class WebhookApiContract {
                 db,
                 HubSettings.defaults().withRateLimit(RateLimit.OFF),
                 clock,
-                List.of(new WebhookApi(registry, clock)));
+                List.of(new WebhookApi(registry, new AttemptLog(db), clock)));
         key = server.newKey();
     }
 
@@ -419,5 +430,94 @@ abstract class WebhookApiContract {
                 "not-a-key", GUIDE_CREATE_WEBHOOK, guideVariables("https://yourapi.com/healthie-webhooks"));
         assertThat(r.body()).doesNotContain("whsec_");
         assertThat(registry.list(10, null).totalCount()).isZero();
+    }
+
+    static final String SENT = """
+            query s($failed: Boolean, $resourceId: ID, $webhookId: ID, $after: String, $first: Int) {
+              sentWebhooks(failed: $failed, resource_id: $resourceId, webhookId: $webhookId, sent_after: $after, first: $first) {
+                id webhook_id webhookId event_type resource_id resource_id_type url attempt sent_at status outcome failed response
+              }
+            }""";
+
+    JsonNode sent(Map<String, Object> vars) {
+        JsonNode r = server.graphqlOk(key, SENT, vars);
+        assertThat(r.has("errors")).as(r.toString()).isFalse();
+        return r.path("data").path("sentWebhooks");
+    }
+
+    @Test
+    void sentWebhooksListsTheEnginesAttemptsByFilter() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestURI().getPath().equals("/ok") ? "thanks".getBytes() : "broken".getBytes();
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/ok") ? 200 : 500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        receiver.start();
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        DeliveryEngine engine = DeliveryEngine.builder(
+                        new JobQueue(db, QueueSettings.defaults().withPollInterval(Duration.ofMillis(50)), clock))
+                .settings(DeliverySettings.defaults().withAllowedTargets(List.of(Cidr.parse("127.0.0.1/32"))))
+                .clock(clock)
+                .build()
+                .start();
+        try {
+            String ok = createdId(base + "/ok", List.of("appointment.created"));
+            String failing = createdId(base + "/fail", List.of("appointment.created"));
+            engine.outbox().enqueue(ThinEvent.of("appointment.created", "42", "Appointment", BodyShape.REFERENCE));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            engine.attempts().sent(AttemptLog.Filter.all(), 10).size() == 2);
+
+            JsonNode all = sent(Map.of("resourceId", "42"));
+            assertThat(all).hasSize(2);
+            JsonNode failed = sent(Map.of("failed", true));
+            assertThat(failed).hasSize(1);
+            JsonNode f = failed.get(0);
+            assertThat(f.path("webhook_id").asText()).isEqualTo(failing);
+            assertThat(f.path("webhookId").asText()).isEqualTo(failing);
+            assertThat(f.path("status").asInt()).isEqualTo(500);
+            assertThat(f.path("failed").asBoolean()).isTrue();
+            assertThat(f.path("url").asText()).isEqualTo(base + "/fail");
+            assertThat(f.path("event_type").asText()).isEqualTo("appointment.created");
+            assertThat(f.path("resource_id").asText()).isEqualTo("42");
+            assertThat(f.path("resource_id_type").asText()).isEqualTo("Appointment");
+            assertThat(f.path("attempt").asInt()).isEqualTo(1);
+            assertThat(f.path("sent_at").asText()).isEqualTo("2026-03-01 12:00:00 +0000");
+            assertThat(f.path("response").asText()).contains("broken");
+
+            JsonNode delivered = sent(Map.of("failed", false));
+            assertThat(delivered).hasSize(1);
+            assertThat(delivered.get(0).path("webhook_id").asText()).isEqualTo(ok);
+            assertThat(delivered.get(0).path("status").asInt()).isEqualTo(200);
+            assertThat(delivered.get(0).path("outcome").asText()).isEqualTo("delivered");
+
+            assertThat(sent(Map.of("webhookId", ok))).hasSize(1);
+            assertThat(sent(Map.of("resourceId", "43"))).isEmpty();
+            assertThat(sent(Map.of("after", "2026-03-02"))).isEmpty();
+            assertThat(sent(Map.of("after", "2026-03-01T11:59:00Z"))).hasSize(2);
+            assertThat(sent(Map.of("first", 1))).hasSize(1);
+
+            JsonNode badFirst = server.graphqlOk(key, SENT, Map.of("first", 0));
+            assertThat(badFirst.path("errors")
+                            .get(0)
+                            .path("extensions")
+                            .path("code")
+                            .asText())
+                    .isEqualTo("BAD_USER_INPUT");
+            assertThat(badFirst.path("errors").get(0).path("message").asText()).contains("first");
+            JsonNode badDate = server.graphqlOk(key, SENT, Map.of("after", "yesterday"));
+            assertThat(badDate.path("errors")
+                            .get(0)
+                            .path("extensions")
+                            .path("code")
+                            .asText())
+                    .isEqualTo("BAD_USER_INPUT");
+        } finally {
+            engine.close();
+            receiver.stop(0);
+        }
     }
 }

@@ -9,9 +9,12 @@ import io.scribehook.core.http.ApiException;
 import io.scribehook.delivery.registry.FieldError;
 import io.scribehook.delivery.registry.RegistryResult;
 import io.scribehook.delivery.registry.WebhookRegistry;
+import io.scribehook.delivery.send.AttemptLog;
 import io.scribehook.hub.graphql.GraphQlPart;
+import io.scribehook.hub.graphql.HubDates;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,8 @@ import java.util.Optional;
 /**
  * The webhook part of the API over the delivery engine's {@link WebhookRegistry}: queries {@code
  * webhook(id)} and {@code webhooks(first, after)}, mutations {@code createWebhook}, {@code
- * updateWebhook}, {@code deleteWebhook} and {@code expireWebhookSignature}. Validation problems come
+ * updateWebhook}, {@code deleteWebhook} and {@code expireWebhookSignature}; {@code sentWebhooks}
+ * over the attempt log. Validation problems come
  * back in {@code messages { field message }}, as Healthie reports them.
  */
 public final class WebhookApi implements GraphQlPart {
@@ -30,11 +34,20 @@ public final class WebhookApi implements GraphQlPart {
 
     private static final String NOT_FOUND = "Webhook not found";
 
+    /** Attempts per answer of {@code sentWebhooks} when {@code first} is not given. */
+    public static final int DEFAULT_SENT = 100;
+
     private final WebhookRegistry registry;
+    private final AttemptLog attempts;
     private final Clock clock;
 
-    public WebhookApi(WebhookRegistry registry, Clock clock) {
+    /**
+     * @param registry the delivery engine's registry ({@code engine.registry()})
+     * @param attempts its attempt log ({@code engine.attempts()}), read by {@code sentWebhooks}
+     */
+    public WebhookApi(WebhookRegistry registry, AttemptLog attempts, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -47,7 +60,8 @@ public final class WebhookApi implements GraphQlPart {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher("webhook", this::webhook)
-                .dataFetcher("webhooks", this::webhooks));
+                .dataFetcher("webhooks", this::webhooks)
+                .dataFetcher("sentWebhooks", this::sent));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation")
                 .dataFetcher("createWebhook", this::create)
                 .dataFetcher("updateWebhook", this::update)
@@ -70,6 +84,44 @@ public final class WebhookApi implements GraphQlPart {
         } catch (ApiException e) {
             return error(env, e.getMessage(), "BAD_USER_INPUT");
         }
+    }
+
+    private Object sent(DataFetchingEnvironment env) {
+        String after = firstText(env, "sent_after", "sentAfter");
+        String before = firstText(env, "sent_before", "sentBefore");
+        Optional<Instant> from = after == null ? Optional.empty() : HubDates.parse(after);
+        Optional<Instant> to = before == null ? Optional.empty() : HubDates.parse(before);
+        if ((after != null && from.isEmpty()) || (before != null && to.isEmpty())) {
+            return error(
+                    env,
+                    "sent_after and sent_before must be dates (2026-03-01) or date-times with an offset",
+                    "BAD_USER_INPUT");
+        }
+        String webhook = firstText(env, "webhook_id", "webhookId");
+        Optional<Long> webhookId = id(webhook);
+        if (webhook != null && webhookId.isEmpty()) {
+            return List.of();
+        }
+        Integer first = env.getArgument("first");
+        AttemptLog.Filter filter = new AttemptLog.Filter(
+                env.getArgument("failed"),
+                firstText(env, "resource_id", "resourceId"),
+                firstText(env, "resource_type", "resourceType"),
+                webhookId.orElse(null),
+                from.orElse(null),
+                to.orElse(null));
+        try {
+            return attempts.sent(filter, first == null ? DEFAULT_SENT : first).stream()
+                    .map(WebhookViews::attempt)
+                    .toList();
+        } catch (ApiException e) {
+            return error(env, e.getMessage().replace("limit", "first"), "BAD_USER_INPUT");
+        }
+    }
+
+    private static String firstText(DataFetchingEnvironment env, String a, String b) {
+        Object v = env.getArgument(a) != null ? env.getArgument(a) : env.getArgument(b);
+        return v == null ? null : v.toString();
     }
 
     private Object create(DataFetchingEnvironment env) {

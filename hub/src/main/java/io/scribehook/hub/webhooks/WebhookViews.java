@@ -3,6 +3,7 @@ package io.scribehook.hub.webhooks;
 import io.scribehook.delivery.registry.FieldError;
 import io.scribehook.delivery.registry.Webhook;
 import io.scribehook.delivery.registry.WebhookPage;
+import io.scribehook.delivery.send.Attempt;
 import io.scribehook.hub.graphql.HubDates;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,6 +31,27 @@ final class WebhookViews {
                 w.eventTypes().stream().map(t -> Map.of("event_type", t)).toList());
         m.put("created_at", HubDates.format(w.createdAt()));
         m.put("updated_at", HubDates.format(w.updatedAt()));
+        return m;
+    }
+
+    static Map<String, Object> attempt(Attempt a) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", Long.toString(a.id()));
+        m.put("message_id", Long.toString(a.messageId()));
+        m.put("webhook_id", Long.toString(a.webhookId()));
+        m.put("event_type", a.eventType());
+        m.put("resource_id", a.resourceId());
+        m.put("resource_id_type", a.resourceType());
+        m.put("url", a.url());
+        m.put("attempt", a.attempt());
+        m.put("sent_at", HubDates.format(a.attemptedAt()));
+        m.put("created_at", HubDates.format(a.attemptedAt()));
+        m.put("duration_ms", (double) a.duration().toMillis());
+        m.put("status", a.httpStatus());
+        m.put("outcome", a.outcome());
+        m.put("failed", a.failed());
+        m.put("error_class", a.errorClass());
+        m.put("response", a.responseBody());
         return m;
     }
 
