@@ -68,7 +68,7 @@ abstract class WebhookApiContract {
             id url is_enabled should_retry signature_secret signature_key_id previous_signature_expires_at \
             signature_profile body_shape webhook_events { event_type } created_at updated_at""";
 
-    static final String CREATE_SNAKE = "mutation c($input: CreateWebhookInput!) { createWebhook(input: $input) {"
+    static final String CREATE_SNAKE = "mutation c($input: createWebhookInput!) { createWebhook(input: $input) {"
             + " webhook { " + WEBHOOK_FIELDS + " } messages { field message } } }";
 
     static final String UPDATE = "mutation u($input: updateWebhookInput!) { updateWebhook(input: $input) {"
@@ -209,6 +209,55 @@ abstract class WebhookApiContract {
         assertThat(types).containsExactly("appointment.created", "scribe.note_drafted", "webhook.disabled");
         Webhook stored = registry.get(Long.parseLong(w.path("id").asText())).orElseThrow();
         assertThat(stored.secret().value()).isEqualTo(w.path("signature_secret").asText());
+    }
+
+    /** The document shape of the receiver's Healthie client: {@code webhook_events}, failure fields. */
+    static final String RECEIVER_CREATE = """
+            mutation createWebhook($input: createWebhookInput!) {
+              createWebhook(input: $input) {
+                messages { field message }
+                webhook { id url is_enabled should_retry signature_secret warned_at \
+            webhook_events { id event_type retry_count first_failed_at last_failed_at } }
+              }
+            }""";
+
+    @Test
+    void theRealApisInputNameAndWebhookEventsListWorkToo() {
+        JsonNode r = server.graphqlOk(
+                key,
+                RECEIVER_CREATE,
+                Map.of(
+                        "input",
+                        Map.of(
+                                "url",
+                                "https://receiver.example/hooks",
+                                "is_enabled",
+                                true,
+                                "should_retry",
+                                true,
+                                "webhook_events",
+                                List.of(Map.of("event_type", "appointment.transcript_available")))));
+        assertThat(r.has("errors")).as(r.toString()).isFalse();
+        JsonNode w = r.path("data").path("createWebhook").path("webhook");
+        assertThat(w.path("warned_at").isNull()).isTrue();
+        JsonNode e = w.path("webhook_events").get(0);
+        assertThat(e.path("event_type").asText()).isEqualTo("appointment.transcript_available");
+        assertThat(e.path("id").asText()).isEqualTo(w.path("id").asText() + ":appointment.transcript_available");
+        assertThat(e.path("retry_count").isNull()).isTrue();
+        assertThat(registry.get(Long.parseLong(w.path("id").asText()))
+                        .orElseThrow()
+                        .eventTypes())
+                .containsExactly("appointment.transcript_available");
+    }
+
+    @Test
+    void anInputTypeOtherThanTheAliasesStillFailsValidation() {
+        JsonNode r = server.graphqlOk(
+                key,
+                RECEIVER_CREATE.replace("createWebhookInput!", "updateWebhookInput!"),
+                Map.of("input", Map.of("id", "1", "url", "https://receiver.example/hooks")));
+        assertThat(r.path("errors").get(0).path("message").asText()).contains("updateWebhookInput");
+        assertThat(registry.list(10, null).totalCount()).isZero();
     }
 
     @Test

@@ -56,6 +56,12 @@ public final class WebhookApi implements GraphQlPart {
         return List.of("graphql/webhooks.graphqls");
     }
 
+    /** The guide's document declares {@code $input: CreateWebhookInput!}; the real API's type is {@code createWebhookInput}. */
+    @Override
+    public Map<String, String> inputTypeAliases() {
+        return Map.of("CreateWebhookInput", "createWebhookInput");
+    }
+
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query")

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Reads the input of {@code createWebhook} / {@code updateWebhook} in either spelling into a
- * {@link WebhookInput}, and checks what only the hub knows: the event types a webhook may subscribe
+ * {@link WebhookInput} (subscriptions as {@code webhook_events_attributes} or {@code webhook_events}), and checks what only the hub knows: the event types a webhook may subscribe
  * to (the appointment family, {@code scribe.*}, {@code webhook.*}). The registry checks the rest.
  */
 final class WebhookInputReader {
@@ -47,12 +47,15 @@ final class WebhookInputReader {
 
     @SuppressWarnings("unchecked")
     private static List<String> eventTypes(Map<String, Object> in, List<FieldError> errors) {
-        if (!FieldNames.has(in, "webhook_events_attributes")
-                || FieldNames.get(in, "webhook_events_attributes") == null) {
+        Object given = FieldNames.get(in, "webhook_events_attributes");
+        if (given == null) {
+            given = FieldNames.get(in, "webhook_events");
+        }
+        if (given == null) {
             return null;
         }
         List<String> types = new ArrayList<>();
-        for (Object item : (List<Object>) FieldNames.get(in, "webhook_events_attributes")) {
+        for (Object item : (List<Object>) given) {
             Object raw = item instanceof Map<?, ?> m ? FieldNames.get((Map<String, Object>) m, "event_type") : null;
             String type = raw == null ? "" : raw.toString().strip();
             if (!acceptedEventType(type)) {

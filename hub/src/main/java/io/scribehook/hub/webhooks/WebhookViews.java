@@ -26,11 +26,18 @@ final class WebhookViews {
         m.put("signature_profile", w.profile().id());
         m.put("body_shape", w.shape().configName());
         m.put("disabled_reason", w.disabledReason());
-        m.put(
-                "webhook_events",
-                w.eventTypes().stream().map(t -> Map.of("event_type", t)).toList());
+        m.put("warned_at", HubDates.format(w.warnedAt()));
+        m.put("webhook_events", w.eventTypes().stream().map(t -> event(w, t)).toList());
         m.put("created_at", HubDates.format(w.createdAt()));
         m.put("updated_at", HubDates.format(w.updatedAt()));
+        return m;
+    }
+
+    private static Map<String, Object> event(Webhook w, String type) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", w.id() + ":" + type);
+        m.put("event_type", type);
+        m.put("first_failed_at", HubDates.format(w.failingSince()));
         return m;
     }
 
