@@ -138,12 +138,7 @@ public final class ScribehookApp implements AutoCloseable {
                 // the hub's events commit with its changes and fan out through the delivery outbox
                 Outbox outbox = delivery.outbox();
                 Hub h = Hub.start(
-                        hubSettings.get(),
-                        db,
-                        queue,
-                        outbox::enqueue,
-                        clock,
-                        List.of(new WebhookApi(delivery.registry(), delivery.attempts(), clock)));
+                        hubSettings.get(), db, queue, outbox::enqueue, clock, List.of(new WebhookApi(delivery, clock)));
                 closeables.push(h);
                 StoreMetrics.bindQueue(metrics.registry(), h.workers());
                 routes.add(h::register);

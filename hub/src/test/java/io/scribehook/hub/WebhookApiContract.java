@@ -89,6 +89,7 @@ abstract class WebhookApiContract {
 
     ManualClock clock;
     Database db;
+    DeliveryEngine engine;
     WebhookRegistry registry;
     HubTestServer server;
     String key;
@@ -99,18 +100,22 @@ abstract class WebhookApiContract {
     void start() {
         clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
         db = openDatabase();
-        registry = new WebhookRegistry(db, clock);
+        engine = DeliveryEngine.builder(
+                        new JobQueue(db, QueueSettings.defaults().withPollInterval(Duration.ofMillis(50)), clock))
+                .settings(DeliverySettings.defaults().withAllowedTargets(List.of(Cidr.parse("127.0.0.1/32"))))
+                .clock(clock)
+                .build()
+                .start();
+        registry = engine.registry();
         server = HubTestServer.start(
-                db,
-                HubSettings.defaults().withRateLimit(RateLimit.OFF),
-                clock,
-                List.of(new WebhookApi(registry, new AttemptLog(db), clock)));
+                db, HubSettings.defaults().withRateLimit(RateLimit.OFF), clock, List.of(new WebhookApi(engine, clock)));
         key = server.newKey();
     }
 
     @AfterEach
     void stop() {
         server.close();
+        engine.close();
         db.close();
     }
 
@@ -494,10 +499,12 @@ abstract class WebhookApiContract {
         return r.path("data").path("sentWebhooks");
     }
 
-    @Test
-    void sentWebhooksListsTheEnginesAttemptsByFilter() throws Exception {
+    /** A receiver on 127.0.0.1: {@code /ok} answers 200, any other path 500; request bodies by path. */
+    static HttpServer receiver(List<String> received) throws java.io.IOException {
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
+            received.add(exchange.getRequestURI().getPath() + " "
+                    + new String(exchange.getRequestBody().readAllBytes()));
             byte[] body = exchange.getRequestURI().getPath().equals("/ok") ? "thanks".getBytes() : "broken".getBytes();
             exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/ok") ? 200 : 500, body.length);
@@ -505,13 +512,13 @@ abstract class WebhookApiContract {
             exchange.close();
         });
         receiver.start();
+        return receiver;
+    }
+
+    @Test
+    void sentWebhooksListsTheEnginesAttemptsByFilter() throws Exception {
+        HttpServer receiver = receiver(new java.util.concurrent.CopyOnWriteArrayList<>());
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
-        DeliveryEngine engine = DeliveryEngine.builder(
-                        new JobQueue(db, QueueSettings.defaults().withPollInterval(Duration.ofMillis(50)), clock))
-                .settings(DeliverySettings.defaults().withAllowedTargets(List.of(Cidr.parse("127.0.0.1/32"))))
-                .clock(clock)
-                .build()
-                .start();
         try {
             String ok = createdId(base + "/ok", List.of("appointment.created"));
             String failing = createdId(base + "/fail", List.of("appointment.created"));
@@ -565,7 +572,65 @@ abstract class WebhookApiContract {
                             .asText())
                     .isEqualTo("BAD_USER_INPUT");
         } finally {
-            engine.close();
+            receiver.stop(0);
+        }
+    }
+
+    static final String SEND_TEST = """
+            mutation t($input: sendTestWebhookInput!) {
+              sendTestWebhook(input: $input) { sent webhook { id } messages { field message } }
+            }""";
+
+    @Test
+    void sendTestWebhookDeliversASampleToThatWebhookAlone() throws Exception {
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(received);
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        try {
+            String target = createdId(base + "/ok", List.of("appointment.transcript_available"));
+            createdId(base + "/other", List.of("appointment.transcript_available"));
+            JsonNode r = server.graphqlOk(key, SEND_TEST, Map.of("input", Map.of("id", target)));
+            assertThat(r.has("errors")).as(r.toString()).isFalse();
+            JsonNode p = r.path("data").path("sendTestWebhook");
+            assertThat(p.path("sent").asBoolean()).isTrue();
+            assertThat(p.path("webhook").path("id").asText()).isEqualTo(target);
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 1);
+            assertThat(received.get(0))
+                    .startsWith("/ok ")
+                    .contains("appointment.transcript_available")
+                    .contains(WebhookApi.TEST_RESOURCE_ID);
+
+            JsonNode chosen = server.graphqlOk(
+                    key,
+                    SEND_TEST,
+                    Map.of("input", Map.of("id", target, "eventType", "scribe.note_drafted", "resourceId", "777")));
+            assertThat(chosen.path("data").path("sendTestWebhook").path("sent").asBoolean())
+                    .isTrue();
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 2);
+            assertThat(received.get(1))
+                    .startsWith("/ok ")
+                    .contains("scribe.note_drafted")
+                    .contains("777");
+            JsonNode attempts = sent(Map.of("webhookId", target));
+            assertThat(attempts).hasSize(2);
+
+            JsonNode bad = server.graphqlOk(
+                    key, SEND_TEST, Map.of("input", Map.of("id", target, "event_type", "billing.paid")));
+            JsonNode bp = bad.path("data").path("sendTestWebhook");
+            assertThat(bp.path("sent").asBoolean()).isFalse();
+            assertThat(bp.path("messages").get(0).path("field").asText()).isEqualTo("event_type");
+            JsonNode missing = server.graphqlOk(key, SEND_TEST, Map.of("input", Map.of("id", "888888")));
+            assertThat(missing.path("data").path("sendTestWebhook").path("sent").asBoolean())
+                    .isFalse();
+            assertThat(missing.path("data")
+                            .path("sendTestWebhook")
+                            .path("messages")
+                            .get(0)
+                            .path("field")
+                            .asText())
+                    .isEqualTo("id");
+            assertThat(received).hasSize(2);
+        } finally {
             receiver.stop(0);
         }
     }

@@ -5,11 +5,16 @@ import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
+import io.scribehook.core.event.ThinEvent;
 import io.scribehook.core.http.ApiException;
+import io.scribehook.delivery.DeliveryEngine;
+import io.scribehook.delivery.Outbox;
 import io.scribehook.delivery.registry.FieldError;
 import io.scribehook.delivery.registry.RegistryResult;
+import io.scribehook.delivery.registry.Webhook;
 import io.scribehook.delivery.registry.WebhookRegistry;
 import io.scribehook.delivery.send.AttemptLog;
+import io.scribehook.hub.graphql.FieldNames;
 import io.scribehook.hub.graphql.GraphQlPart;
 import io.scribehook.hub.graphql.HubDates;
 import java.time.Clock;
@@ -24,8 +29,8 @@ import java.util.Optional;
 /**
  * The webhook part of the API over the delivery engine's {@link WebhookRegistry}: queries {@code
  * webhook(id)} and {@code webhooks(first, after)}, mutations {@code createWebhook}, {@code
- * updateWebhook}, {@code deleteWebhook} and {@code expireWebhookSignature}; {@code sentWebhooks}
- * over the attempt log. Validation problems come
+ * updateWebhook}, {@code deleteWebhook}, {@code expireWebhookSignature} and {@code sendTestWebhook};
+ * {@code sentWebhooks} over the attempt log. Validation problems come
  * back in {@code messages { field message }}, as Healthie reports them.
  */
 public final class WebhookApi implements GraphQlPart {
@@ -37,17 +42,19 @@ public final class WebhookApi implements GraphQlPart {
     /** Attempts per answer of {@code sentWebhooks} when {@code first} is not given. */
     public static final int DEFAULT_SENT = 100;
 
+    /** The resource of a test delivery when none is given: the guide's sample appointment id. */
+    public static final String TEST_RESOURCE_ID = "12345";
+
     private final WebhookRegistry registry;
     private final AttemptLog attempts;
+    private final Outbox outbox;
     private final Clock clock;
 
-    /**
-     * @param registry the delivery engine's registry ({@code engine.registry()})
-     * @param attempts its attempt log ({@code engine.attempts()}), read by {@code sentWebhooks}
-     */
-    public WebhookApi(WebhookRegistry registry, AttemptLog attempts, Clock clock) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.attempts = Objects.requireNonNull(attempts, "attempts");
+    /** Serves {@code engine}'s registry, attempt log and (for {@code sendTestWebhook}) outbox. */
+    public WebhookApi(DeliveryEngine engine, Clock clock) {
+        this.registry = engine.registry();
+        this.attempts = engine.attempts();
+        this.outbox = engine.outbox();
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -72,7 +79,8 @@ public final class WebhookApi implements GraphQlPart {
                 .dataFetcher("createWebhook", this::create)
                 .dataFetcher("updateWebhook", this::update)
                 .dataFetcher("deleteWebhook", this::delete)
-                .dataFetcher("expireWebhookSignature", this::expireSignature));
+                .dataFetcher("expireWebhookSignature", this::expireSignature)
+                .dataFetcher("sendTestWebhook", this::sendTest));
     }
 
     private Object webhook(DataFetchingEnvironment env) {
@@ -177,6 +185,41 @@ public final class WebhookApi implements GraphQlPart {
             overlap = parsed.get();
         }
         return payload(registry.expireSignature(id.get(), overlap));
+    }
+
+    private Object sendTest(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        Optional<Webhook> found = id(input.get("id")).flatMap(registry::get);
+        Map<String, Object> answer;
+        if (found.isEmpty()) {
+            answer = notFound();
+        } else {
+            Webhook w = found.get();
+            Object type = FieldNames.get(input, "event_type");
+            String eventType =
+                    type == null ? w.eventTypes().get(0) : type.toString().strip();
+            Object resource = FieldNames.get(input, "resource_id");
+            String resourceId =
+                    resource == null ? TEST_RESOURCE_ID : resource.toString().strip();
+            if (!WebhookInputReader.acceptedEventType(eventType)) {
+                answer = WebhookViews.payload(
+                        null,
+                        List.of(new FieldError(
+                                "event_type",
+                                "event_type is not supported: use an appointment event (such as"
+                                        + " appointment.transcript_available), scribe.* or webhook.*")));
+            } else if (resourceId.isEmpty() || resourceId.length() > 64) {
+                answer = WebhookViews.payload(
+                        null, List.of(new FieldError("resource_id", "resource_id must be 1 to 64 characters")));
+            } else {
+                outbox.enqueueTest(ThinEvent.of(eventType, resourceId, "Appointment", w.shape()), w.id());
+                answer = WebhookViews.payload(WebhookViews.webhook(w, clock.instant()), List.of());
+                answer.put("sent", true);
+                return answer;
+            }
+        }
+        answer.put("sent", false);
+        return answer;
     }
 
     private Map<String, Object> payload(RegistryResult result) {
