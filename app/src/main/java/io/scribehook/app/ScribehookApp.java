@@ -15,6 +15,7 @@ import io.scribehook.delivery.DeliverySettings;
 import io.scribehook.delivery.Outbox;
 import io.scribehook.hub.Hub;
 import io.scribehook.hub.HubSettings;
+import io.scribehook.hub.webhooks.WebhookApi;
 import io.scribehook.receiver.Receiver;
 import io.scribehook.receiver.config.ReceiverConfig;
 import io.scribehook.store.Database;
@@ -141,7 +142,8 @@ public final class ScribehookApp implements AutoCloseable {
             if (hubSettings.isPresent()) {
                 // the hub's events commit with its changes and fan out through the delivery outbox
                 Outbox outbox = delivery.outbox();
-                Hub h = Hub.start(hubSettings.get(), db, queue, outbox::enqueue, clock, List.of());
+                Hub h = Hub.start(
+                        hubSettings.get(), db, queue, outbox::enqueue, clock, List.of(new WebhookApi(delivery, clock)));
                 closeables.push(h);
                 StoreMetrics.bindQueue(metrics.registry(), h.workers());
                 routes.add(h::register);

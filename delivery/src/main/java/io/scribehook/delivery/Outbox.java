@@ -47,7 +47,42 @@ public final class Outbox {
     public Enqueued enqueue(Handle h, ThinEvent event) {
         Objects.requireNonNull(event, "event");
         long now = clock.millis();
-        long eventId = h.createQuery("INSERT INTO delivery_events (event_type, resource_id, resource_type, body,"
+        long eventId = insertEvent(h, event, now);
+        List<WebhookRegistry.Subscriber> subscribers = WebhookRegistry.subscribers(h, event.eventType());
+        List<Long> messages = new ArrayList<>(subscribers.size());
+        List<JobRequest> jobs = new ArrayList<>(subscribers.size());
+        for (WebhookRegistry.Subscriber s : subscribers) {
+            long messageId = insertMessage(h, eventId, s.id(), now);
+            messages.add(messageId);
+            jobs.add(job(messageId, s.shouldRetry()));
+        }
+        queue.enqueueAll(h, jobs);
+        return new Enqueued(eventId, messages);
+    }
+
+    /**
+     * A test delivery (the API's {@code sendTestWebhook}): {@code event} to the webhook {@code
+     * webhookId} alone, whatever it subscribes to, one attempt without retries, in a transaction of
+     * its own. The worker skips it like any message if the webhook is disabled or deleted meanwhile.
+     */
+    public Enqueued enqueueTest(ThinEvent event, long webhookId) {
+        Objects.requireNonNull(event, "event");
+        return queue.database().writer().write(h -> {
+            long now = clock.millis();
+            long eventId = insertEvent(h, event, now);
+            long messageId = insertMessage(h, eventId, webhookId, now);
+            queue.enqueueAll(h, List.of(job(messageId, false)));
+            return new Enqueued(eventId, List.of(messageId));
+        });
+    }
+
+    /** {@link #enqueue(Handle, ThinEvent)} in a transaction of its own; returns once committed. */
+    public Enqueued enqueue(ThinEvent event) {
+        return queue.database().writer().write(h -> enqueue(h, event));
+    }
+
+    private static long insertEvent(Handle h, ThinEvent event, long now) {
+        return h.createQuery("INSERT INTO delivery_events (event_type, resource_id, resource_type, body,"
                         + " created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
                 .bind(0, event.eventType())
                 .bind(1, event.resourceId())
@@ -56,28 +91,17 @@ public final class Outbox {
                 .bind(4, now)
                 .mapTo(long.class)
                 .one();
-        List<WebhookRegistry.Subscriber> subscribers = WebhookRegistry.subscribers(h, event.eventType());
-        List<Long> messages = new ArrayList<>(subscribers.size());
-        List<JobRequest> jobs = new ArrayList<>(subscribers.size());
-        for (WebhookRegistry.Subscriber s : subscribers) {
-            long messageId = h.createQuery("INSERT INTO delivery_messages (event_id, webhook_id, status, created_at,"
-                            + " updated_at) VALUES (?, ?, 'pending', ?, ?) RETURNING id")
-                    .bind(0, eventId)
-                    .bind(1, s.id())
-                    .bind(2, now)
-                    .bind(3, now)
-                    .mapTo(long.class)
-                    .one();
-            messages.add(messageId);
-            jobs.add(job(messageId, s.shouldRetry()));
-        }
-        queue.enqueueAll(h, jobs);
-        return new Enqueued(eventId, messages);
     }
 
-    /** {@link #enqueue(Handle, ThinEvent)} in a transaction of its own; returns once committed. */
-    public Enqueued enqueue(ThinEvent event) {
-        return queue.database().writer().write(h -> enqueue(h, event));
+    private static long insertMessage(Handle h, long eventId, long webhookId, long now) {
+        return h.createQuery("INSERT INTO delivery_messages (event_id, webhook_id, status, created_at,"
+                        + " updated_at) VALUES (?, ?, 'pending', ?, ?) RETURNING id")
+                .bind(0, eventId)
+                .bind(1, webhookId)
+                .bind(2, now)
+                .bind(3, now)
+                .mapTo(long.class)
+                .one();
     }
 
     JobRequest job(long messageId, boolean shouldRetry) {

@@ -2,6 +2,7 @@ package io.scribehook.hub.graphql;
 
 import graphql.schema.idl.RuntimeWiring;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One slice of the hub's GraphQL API: its SDL files and the data fetchers of its fields. Parts add
@@ -14,4 +15,12 @@ public interface GraphQlPart {
 
     /** Registers this part's data fetchers (fields without one read the source map by snake_case name). */
     void wire(RuntimeWiring.Builder wiring);
+
+    /**
+     * Second names of this part's input types that a variable may declare (alias → schema name),
+     * such as the guide's {@code CreateWebhookInput} for {@code createWebhookInput}; none by default.
+     */
+    default Map<String, String> inputTypeAliases() {
+        return Map.of();
+    }
 }

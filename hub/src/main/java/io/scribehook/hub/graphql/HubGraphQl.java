@@ -2,6 +2,7 @@ package io.scribehook.hub.graphql;
 
 import graphql.GraphQL;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetcherFactory;
 import graphql.schema.DataFetcherFactoryEnvironment;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,8 @@ import java.util.Map;
  * Builds the hub's executable GraphQL API from its {@link GraphQlPart}s: the one place where every
  * part's SDL and data fetchers meet. A field without a data fetcher of its own reads its source
  * {@code Map} by its snake_case name, so a camelCase alias ({@code otherParty}) needs no code.
- * Queries deeper than {@link #MAX_DEPTH} are refused; data fetcher failures become errors through
+ * Input type aliases of the parts ({@link GraphQlPart#inputTypeAliases}) are applied to variable
+ * definitions before validation. Queries deeper than {@link #MAX_DEPTH} are refused; data fetcher failures become errors through
  * {@link FetchFailures}.
  */
 public final class HubGraphQl {
@@ -37,7 +40,9 @@ public final class HubGraphQl {
         SchemaParser parser = new SchemaParser();
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .codeRegistry(GraphQLCodeRegistry.newCodeRegistry().defaultDataFetcher(new MapFieldFetchers()));
+        Map<String, String> aliases = new HashMap<>();
         for (GraphQlPart part : parts) {
+            aliases.putAll(part.inputTypeAliases());
             for (String resource : part.schemaResources()) {
                 types.merge(parser.parse(read(part, resource)));
             }
@@ -46,7 +51,8 @@ public final class HubGraphQl {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new FetchFailures())
-                .instrumentation(new MaxQueryDepthInstrumentation(MAX_DEPTH))
+                .instrumentation(new ChainedInstrumentation(
+                        List.of(new InputTypeAliases(aliases), new MaxQueryDepthInstrumentation(MAX_DEPTH))))
                 .build();
     }
 

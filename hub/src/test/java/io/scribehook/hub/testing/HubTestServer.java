@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.scribehook.core.http.ApiException;
 import io.scribehook.hub.Hub;
 import io.scribehook.hub.HubSettings;
+import io.scribehook.hub.graphql.GraphQlPart;
 import io.scribehook.store.Database;
 import io.scribehook.store.queue.QueueSettings;
 import java.io.IOException;
@@ -38,6 +39,11 @@ public final class HubTestServer implements AutoCloseable {
     }
 
     public static HubTestServer start(Database db, HubSettings settings, Clock clock) {
+        return start(db, settings, clock, List.of());
+    }
+
+    /** A hub with further GraphQL parts, such as the webhook registry's. */
+    public static HubTestServer start(Database db, HubSettings settings, Clock clock, List<GraphQlPart> moreParts) {
         RecordedHubEvents events = new RecordedHubEvents();
         Hub hub = Hub.start(
                 settings,
@@ -45,7 +51,7 @@ public final class HubTestServer implements AutoCloseable {
                 QueueSettings.defaults().withPollInterval(Duration.ofMillis(100)),
                 events,
                 clock,
-                List.of());
+                moreParts);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
