@@ -15,6 +15,7 @@ import io.scribehook.scribe.note.NoteSentence;
 import io.scribehook.scribe.roles.SpeakerRole;
 import io.scribehook.scribe.vtt.CueTimes;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -88,9 +89,9 @@ public final class ScribeJson {
                     .filter(r -> Objects.equals(r.speaker(), s.speaker()))
                     .findFirst()
                     .orElse(null);
-            sp.put("role", role == null ? "other" : role.role().name().toLowerCase(java.util.Locale.ROOT));
+            sp.put("role", role == null ? "other" : role.role().name().toLowerCase(Locale.ROOT));
             sp.put("role_confidence", role == null ? 0.0 : round(role.confidence()));
-            sp.put("role_basis", role == null ? null : role.basis().name().toLowerCase(java.util.Locale.ROOT));
+            sp.put("role_basis", role == null ? null : role.basis().name().toLowerCase(Locale.ROOT));
             sp.put("talk_time_seconds", seconds(s.talkTime()));
             sp.put("share", round(s.share()));
             sp.put("turns", s.turns());

@@ -83,7 +83,12 @@ public final class DeliveryBench {
                 }
                 long t0 = System.nanoTime();
                 engine.start();
+                long until = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                 while (engine.pool().completed() < n) {
+                    if (System.nanoTime() > until) {
+                        throw new IllegalStateException(
+                                "only " + engine.pool().completed() + " of " + n + " delivered in 10 minutes");
+                    }
                     Thread.sleep(20);
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;

@@ -57,7 +57,7 @@ public final class NotesBenchmark {
         if (args.length >= 4 && args[0].equals("show")) {
             for (AciEncounter e : AciBenchSplit.load(Path.of(args[1]), args[2])) {
                 if (e.encounterId().equals(args[3])) {
-                    out.println(draft(e, OfflineNoteWriter.create(), NoteTemplates.builtIn("hp"))
+                    out.println(draft(e, ScribePipeline.offline(), NoteTemplates.builtIn("hp"))
                             .render());
                 }
             }
@@ -69,6 +69,7 @@ public final class NotesBenchmark {
         }
         boolean verbose = List.of(args).contains("-v");
         NoteWriter writer = writer();
+        ScribePipeline pipeline = ScribePipeline.withWriter(writer);
         NoteTemplate template = NoteTemplates.builtIn("hp");
         for (int i = 2; i < args.length; i++) {
             if (args[i].startsWith("-")) {
@@ -79,7 +80,7 @@ public final class NotesBenchmark {
             int fallbacks = 0;
             long started = System.nanoTime();
             for (AciEncounter e : encounters) {
-                DraftNote note = draft(e, writer, template);
+                DraftNote note = draft(e, pipeline, template);
                 if (note.fallbackReason() != null) {
                     fallbacks++;
                 }
@@ -116,7 +117,7 @@ public final class NotesBenchmark {
     /** Times the offline pipeline (parse, analyse, draft) on one file: median and p95 of {@code runs}. */
     static void speed(Path file, int runs, PrintStream out) throws IOException {
         String vtt = Files.readString(file);
-        ScribePipeline pipeline = pipeline(OfflineNoteWriter.create());
+        ScribePipeline pipeline = ScribePipeline.offline();
         NoteTemplate template = NoteTemplates.builtIn("hp");
         ScribeResult first = pipeline.run(vtt, AppointmentPeople.UNKNOWN, template);
         if (!(first instanceof ScribeResult.Drafted drafted)) {
@@ -190,16 +191,12 @@ public final class NotesBenchmark {
         return new LlmNoteWriter(settings, OfflineNoteWriter.create());
     }
 
-    static DraftNote draft(AciEncounter e, NoteWriter writer, NoteTemplate template) {
-        ScribeResult result = pipeline(writer)
-                .run(AciToWebVtt.convert(e), new AppointmentPeople(e.doctorName(), e.patientName()), template);
+    static DraftNote draft(AciEncounter e, ScribePipeline pipeline, NoteTemplate template) {
+        ScribeResult result =
+                pipeline.run(AciToWebVtt.convert(e), new AppointmentPeople(e.doctorName(), e.patientName()), template);
         return switch (result) {
             case ScribeResult.Drafted d -> d.note();
             case ScribeResult.Failed f -> throw new IllegalStateException(e.encounterId() + ": " + f.reason());
         };
-    }
-
-    static ScribePipeline pipeline(NoteWriter writer) {
-        return ScribePipeline.withWriter(writer);
     }
 }

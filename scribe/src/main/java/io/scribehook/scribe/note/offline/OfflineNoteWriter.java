@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,7 +82,7 @@ public final class OfflineNoteWriter implements NoteWriter {
         for (NoteSlot slot : NoteSlot.values()) {
             slots.put(slot, new ArrayList<>());
         }
-        java.util.Optional<NoteSentence> complaint = chiefComplaint(spoken);
+        Optional<NoteSentence> complaint = chiefComplaint(spoken);
         complaint.ifPresent(s -> slots.get(NoteSlot.CHIEF_COMPLAINT).add(s));
         opener(spoken, analysis, pronouns, complaint)
                 .ifPresent(s -> slots.get(NoteSlot.HISTORY_OF_PRESENT_ILLNESS).add(s));
@@ -153,24 +154,23 @@ public final class OfflineNoteWriter implements NoteWriter {
         return chosen;
     }
 
-    private static java.util.Optional<NoteSentence> chiefComplaint(List<SpokenSentence> spoken) {
+    private static Optional<NoteSentence> chiefComplaint(List<SpokenSentence> spoken) {
         for (SpokenSentence s : spoken) {
             if (s.role() == Role.CLINICIAN) {
                 Matcher m = COMPLAINT.matcher(Disfluencies.clean(s.text()).toLowerCase(Locale.ROOT));
                 if (m.find()) {
-                    return java.util.Optional.of(
-                            new NoteSentence(sentence(m.group(1).strip()), List.of(s.cues())));
+                    return Optional.of(new NoteSentence(sentence(m.group(1).strip()), List.of(s.cues())));
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static java.util.Optional<NoteSentence> opener(
+    private static Optional<NoteSentence> opener(
             List<SpokenSentence> spoken,
             TranscriptAnalysis analysis,
             PatientPronouns pronouns,
-            java.util.Optional<NoteSentence> complaint) {
+            Optional<NoteSentence> complaint) {
         String name = analysis.roles()
                 .patient()
                 .map(SpeakerRole::speaker)
@@ -201,12 +201,10 @@ public final class OfflineNoteWriter implements NoteWriter {
         } else {
             text.append('.');
         }
-        return cues.isEmpty()
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(new NoteSentence(text.toString(), cues));
+        return cues.isEmpty() ? Optional.empty() : Optional.of(new NoteSentence(text.toString(), cues));
     }
 
-    private static java.util.Optional<NoteSentence> medications(TranscriptAnalysis analysis) {
+    private static Optional<NoteSentence> medications(TranscriptAnalysis analysis) {
         List<String> taken = new ArrayList<>();
         List<CueTimes> cues = new ArrayList<>();
         for (Medication m : analysis.findings().medications()) {
@@ -223,8 +221,8 @@ public final class OfflineNoteWriter implements NoteWriter {
             cues.add(m.source());
         }
         return taken.isEmpty()
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(new NoteSentence("Medications: " + String.join("; ", taken) + ".", cues));
+                ? Optional.empty()
+                : Optional.of(new NoteSentence("Medications: " + String.join("; ", taken) + ".", cues));
     }
 
     private static NoteSentence vital(Vital v) {
