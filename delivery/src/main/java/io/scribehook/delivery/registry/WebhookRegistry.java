@@ -195,6 +195,31 @@ public final class WebhookRegistry {
     }
 
     /**
+     * The registry's columns as {@code alias.column}, for a query that reads webhooks joined to other
+     * rows (read back with {@link #readJoined}).
+     */
+    public static String joinedColumns(String alias) {
+        StringBuilder out = new StringBuilder();
+        for (String c : COLUMNS.split(",")) {
+            out.append(out.isEmpty() ? "" : ", ").append(alias).append('.').append(c.strip());
+        }
+        return out.toString();
+    }
+
+    /**
+     * The webhook in the columns of {@link #joinedColumns} from column {@code first} on, as {@link
+     * #forDelivery} reads it (subscriptions not loaded); null when its id is null (an outer join
+     * that found no webhook).
+     */
+    public static Webhook readJoined(ResultSet rs, int first) throws SQLException {
+        rs.getLong(first);
+        if (rs.wasNull()) {
+            return null;
+        }
+        return Row.read(rs, first - 1).toWebhook(List.of());
+    }
+
+    /**
      * Up to {@code first} webhooks (1 to {@link #MAX_PAGE}) with ids after the cursor {@code after}
      * (null: from the start), by id.
      *
@@ -332,23 +357,29 @@ public final class WebhookRegistry {
             long createdAt,
             long updatedAt) {
         static Row read(ResultSet rs) throws SQLException {
+            return read(rs, 0);
+        }
+
+        /** The row in columns {@code skip + 1} to {@code skip + 16}. */
+        static Row read(ResultSet rs, int skip) throws SQLException {
+            int o = skip;
             return new Row(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getBoolean(3),
-                    rs.getBoolean(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getString(10),
-                    nullableLong(rs, 11),
-                    nullableLong(rs, 12),
-                    nullableLong(rs, 13),
-                    rs.getString(14),
-                    rs.getLong(15),
-                    rs.getLong(16));
+                    rs.getLong(o + 1),
+                    rs.getString(o + 2),
+                    rs.getBoolean(o + 3),
+                    rs.getBoolean(o + 4),
+                    rs.getString(o + 5),
+                    rs.getString(o + 6),
+                    rs.getString(o + 7),
+                    rs.getString(o + 8),
+                    rs.getString(o + 9),
+                    rs.getString(o + 10),
+                    nullableLong(rs, o + 11),
+                    nullableLong(rs, o + 12),
+                    nullableLong(rs, o + 13),
+                    rs.getString(o + 14),
+                    rs.getLong(o + 15),
+                    rs.getLong(o + 16));
         }
 
         Webhook toWebhook(List<String> types) {

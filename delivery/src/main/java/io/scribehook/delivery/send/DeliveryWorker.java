@@ -16,6 +16,7 @@ import io.scribehook.delivery.registry.Webhook;
 import io.scribehook.delivery.registry.WebhookRegistry;
 import io.scribehook.signatures.WebhookSigner;
 import io.scribehook.store.Database;
+import io.scribehook.store.queue.CompletionResult;
 import io.scribehook.store.queue.Job;
 import io.scribehook.store.queue.JobHandler;
 import io.scribehook.store.queue.JobOutcome;
@@ -25,10 +26,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryWorker implements JobHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+    /** The most handlers whose reads, or records, share one batch. */
+    private static final int BATCH = 200;
     /** Operational event: a webhook has failed continuously for the warning threshold. */
     public static final String WEBHOOK_WARNED = "webhook.warned";
     /** Operational event: the engine disabled a webhook (410, or continuous failure). */
@@ -60,6 +72,10 @@ public final class DeliveryWorker implements JobHandler {
     private final Timer duration;
     private final java.util.concurrent.ConcurrentHashMap<String, Counter> outcomes =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** The reads of concurrent handlers, one statement for all (the jobs of a claim start together). */
+    private final Coalescer<Long, Optional<Loaded>> loads = new Coalescer<>(this::loadAll, BATCH);
+    /** The records of concurrent deliveries, one group-committed unit with batched statements. */
+    private final Coalescer<Delivered, JobOutcome> delivered = new Coalescer<>(this::recordDelivered, BATCH);
 
     public DeliveryWorker(
             JobQueue queue,
@@ -97,18 +113,18 @@ public final class DeliveryWorker implements JobHandler {
     @Override
     public JobOutcome handle(Job job) throws Exception {
         long messageId = Long.parseLong(job.payload().strip());
-        Optional<Loaded> found = db.withHandle(h -> load(h, messageId));
+        Optional<Loaded> found = loads.call(messageId);
         if (found.isEmpty()) {
             return new JobOutcome.Completed(queue.complete(job)); // the message is gone (retention)
         }
         Loaded m = found.get();
-        if (m.webhook == null || !m.webhook.enabled()) {
+        if (m.webhook() == null || !m.webhook().enabled()) {
             return db.writer().write(h -> {
                 setMessage(h, messageId, "skipped", job.attempt() - 1, null, null);
                 return (JobOutcome) new JobOutcome.Completed(queue.complete(h, job));
             });
         }
-        Webhook w = m.webhook;
+        Webhook w = m.webhook();
         if (!limiter.tryAcquire(w.id())) {
             return new JobOutcome.Snooze(
                     clock.instant().plus(Jitter.spread(settings.endpointBusySnooze(), 0.2)),
@@ -117,7 +133,7 @@ public final class DeliveryWorker implements JobHandler {
         HttpAttempt attempt;
         Instant started = clock.instant();
         try {
-            byte[] body = ThinPayloadCodec.encode(m.event, w.shape());
+            byte[] body = m.body(w.shape());
             attempt = client.post(URI.create(w.url()), body, url -> headers(w, messageId, url, body, started));
         } finally {
             limiter.release(w.id());
@@ -133,7 +149,51 @@ public final class DeliveryWorker implements JobHandler {
                                 .tag("outcome", code)
                                 .register(meters))
                 .increment();
+        if (outcome instanceof DeliveryOutcome.Delivered) {
+            return delivered.call(new Delivered(job, m, attempt, outcome, now));
+        }
         return db.writer().write(h -> record(h, job, m, attempt, outcome, now));
+    }
+
+    /** A delivered attempt waiting for its record. */
+    private record Delivered(Job job, Loaded m, HttpAttempt attempt, DeliveryOutcome outcome, Instant now) {}
+
+    /**
+     * The records of delivered attempts in one unit: the attempt rows and the messages' states as
+     * two statement batches, the success of webhooks loaded unhealthy, the jobs completed with one
+     * statement ({@link JobQueue#completeAll}); what {@link #record} does for one, for many.
+     */
+    private List<JobOutcome> recordDelivered(List<Delivered> batch) {
+        return db.writer().write(h -> {
+            PreparedBatch attempts = h.prepareBatch(INSERT_ATTEMPT);
+            PreparedBatch messages = h.prepareBatch(UPDATE_MESSAGE);
+            Set<Long> recovered = new TreeSet<>();
+            List<Job> jobs = new ArrayList<>(batch.size());
+            long updated = clock.millis();
+            for (Delivered d : batch) {
+                Webhook w = d.m().webhook();
+                if (w.failingSince() != null || w.warnedAt() != null) {
+                    recovered.add(w.id());
+                }
+                Integer status = d.attempt() instanceof HttpAttempt.Answered r ? r.status() : null;
+                bindAttempt(attempts, d.job(), d.m(), d.attempt(), d.outcome().code(), d.now());
+                attempts.add();
+                bindMessage(messages, d.m().messageId(), "delivered", d.job().attempt(), status, updated, d.now());
+                messages.add();
+                jobs.add(d.job());
+            }
+            attempts.execute();
+            messages.execute();
+            for (long id : recovered) {
+                // healthy as loaded: a failure recorded since then is cleared by the next success
+                WebhookRegistry.recordSuccess(h, id);
+            }
+            List<JobOutcome> out = new ArrayList<>(batch.size());
+            for (CompletionResult r : queue.completeAll(h, jobs)) {
+                out.add(new JobOutcome.Completed(r));
+            }
+            return out;
+        });
     }
 
     private Map<String, String> headers(Webhook w, long messageId, URI url, byte[] body, Instant created) {
@@ -155,7 +215,7 @@ public final class DeliveryWorker implements JobHandler {
     }
 
     private JobOutcome record(Handle h, Job job, Loaded m, HttpAttempt a, DeliveryOutcome outcome, Instant now) {
-        Webhook w = m.webhook;
+        Webhook w = m.webhook();
         insertAttempt(h, job, m, a, outcome, now);
         Integer status = a instanceof HttpAttempt.Answered r ? r.status() : null;
         switch (outcome) {
@@ -164,11 +224,11 @@ public final class DeliveryWorker implements JobHandler {
                     // healthy as loaded: a failure recorded since then is cleared by the next success
                     WebhookRegistry.recordSuccess(h, w.id());
                 }
-                setMessage(h, m.messageId, "delivered", job.attempt(), status, now);
+                setMessage(h, m.messageId(), "delivered", job.attempt(), status, now);
                 return new JobOutcome.Completed(queue.complete(h, job));
             }
             case DeliveryOutcome.Gone g -> {
-                setMessage(h, m.messageId, "failed", job.attempt(), status, null);
+                setMessage(h, m.messageId(), "failed", job.attempt(), status, null);
                 if (WebhookRegistry.disable(h, w.id(), "gone", now)) {
                     announce(h, WEBHOOK_DISABLED, w, "the endpoint answered 410 Gone");
                 }
@@ -176,21 +236,21 @@ public final class DeliveryWorker implements JobHandler {
             }
             case DeliveryOutcome.Rejected r -> {
                 failure(h, w, now);
-                setMessage(h, m.messageId, "failed", job.attempt(), status, null);
+                setMessage(h, m.messageId(), "failed", job.attempt(), status, null);
                 return new JobOutcome.Recorded(queue.fail(h, job, r.reason(), false));
             }
             case DeliveryOutcome.Exhausted x -> {
                 failure(h, w, now);
-                setMessage(h, m.messageId, "failed", job.attempt(), status, null);
+                setMessage(h, m.messageId(), "failed", job.attempt(), status, null);
                 return new JobOutcome.Recorded(queue.fail(h, job, x.reason(), false));
             }
             case DeliveryOutcome.Retry r -> {
                 boolean disabled = failure(h, w, now);
                 if (disabled) {
-                    setMessage(h, m.messageId, "failed", job.attempt(), status, null);
+                    setMessage(h, m.messageId(), "failed", job.attempt(), status, null);
                     return new JobOutcome.Recorded(queue.fail(h, job, r.reason() + "; webhook disabled", false));
                 }
-                setMessage(h, m.messageId, "pending", job.attempt(), status, null);
+                setMessage(h, m.messageId(), "pending", job.attempt(), status, null);
                 return new JobOutcome.Recorded(queue.retryAt(h, job, r.at(), r.reason()));
             }
         }
@@ -225,6 +285,20 @@ public final class DeliveryWorker implements JobHandler {
     }
 
     private void insertAttempt(Handle h, Job job, Loaded m, HttpAttempt a, DeliveryOutcome outcome, Instant now) {
+        Update u = h.createUpdate(INSERT_ATTEMPT);
+        bindAttempt(u, job, m, a, outcome.code(), now);
+        u.execute();
+    }
+
+    private static final String INSERT_ATTEMPT = "INSERT INTO delivery_attempts (message_id, webhook_id, event_id,"
+            + " event_type, resource_id, resource_type, url, attempt, attempted_at, duration_ms, http_status, outcome,"
+            + " error_class, response_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String UPDATE_MESSAGE = "UPDATE delivery_messages SET status = ?, attempts = ?,"
+            + " last_status = coalesce(?, last_status), updated_at = ?, delivered_at = coalesce(?, delivered_at)"
+            + " WHERE id = ?";
+
+    private static void bindAttempt(SqlStatement<?> st, Job job, Loaded m, HttpAttempt a, String outcome, Instant now) {
         Integer status = null;
         String body = null;
         String error = null;
@@ -235,55 +309,101 @@ public final class DeliveryWorker implements JobHandler {
             error = f.error().code();
             body = f.message();
         }
-        h.createUpdate("INSERT INTO delivery_attempts (message_id, webhook_id, event_id, event_type, resource_id,"
-                        + " resource_type, url, attempt, attempted_at, duration_ms, http_status, outcome, error_class,"
-                        + " response_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, m.messageId)
-                .bind(1, m.webhook.id())
-                .bind(2, m.eventId)
-                .bind(3, m.event.eventType())
-                .bind(4, m.event.resourceId())
-                .bind(5, m.event.resourceType())
-                .bind(6, m.webhook.url())
+        st.bind(0, m.messageId())
+                .bind(1, m.webhook().id())
+                .bind(2, m.eventId())
+                .bind(3, m.eventType())
+                .bind(4, m.resourceId())
+                .bind(5, m.resourceType())
+                .bind(6, m.webhook().url())
                 .bind(7, job.attempt())
                 .bind(8, now.toEpochMilli())
                 .bind(9, a.duration().toMillis())
                 .bind(10, status)
-                .bind(11, outcome.code())
+                .bind(11, outcome)
                 .bind(12, error)
-                .bind(13, body)
-                .execute();
+                .bind(13, body);
     }
 
     private void setMessage(Handle h, long id, String status, int attempts, Integer httpStatus, Instant delivered) {
-        h.createUpdate("UPDATE delivery_messages SET status = ?, attempts = ?, last_status = coalesce(?, last_status),"
-                        + " updated_at = ?, delivered_at = coalesce(?, delivered_at) WHERE id = ?")
-                .bind(0, status)
+        Update u = h.createUpdate(UPDATE_MESSAGE);
+        bindMessage(u, id, status, attempts, httpStatus, clock.millis(), delivered);
+        u.execute();
+    }
+
+    private static void bindMessage(
+            SqlStatement<?> st,
+            long id,
+            String status,
+            int attempts,
+            Integer httpStatus,
+            long updatedAt,
+            Instant delivered) {
+        st.bind(0, status)
                 .bind(1, attempts)
                 .bind(2, httpStatus)
-                .bind(3, clock.millis())
+                .bind(3, updatedAt)
                 .bind(4, delivered == null ? null : delivered.toEpochMilli())
-                .bind(5, id)
-                .execute();
+                .bind(5, id);
     }
 
-    private Optional<Loaded> load(Handle h, long messageId) {
-        return h.createQuery("SELECT m.event_id, m.webhook_id, e.body FROM delivery_messages m"
-                        + " JOIN delivery_events e ON e.id = m.event_id WHERE m.id = ?")
-                .bind(0, messageId)
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
-                .findOne()
-                .map(row -> {
-                    ThinEvent event = switch (ThinPayloadCodec.parse(
-                            ((String) row[2]).getBytes(StandardCharsets.UTF_8))) {
-                        case ParseResult.Parsed p -> p.event();
-                        case ParseResult.Malformed bad ->
-                            throw new IllegalStateException("stored event " + row[0] + " is unreadable: " + bad.code());
-                    };
-                    Webhook w = registry.forDelivery(h, (Long) row[1]).orElse(null);
-                    return new Loaded(messageId, (Long) row[0], event, w);
-                });
+    /**
+     * The messages of {@code ids} with their events and webhooks (null when deleted), one statement
+     * per {@link #BATCH}; results in the order of {@code ids}, empty where a message is gone.
+     */
+    private List<Optional<Loaded>> loadAll(List<Long> ids) {
+        Map<Long, Loaded> found = new HashMap<>();
+        db.withHandle(h -> {
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                var q = h.createQuery(LOAD + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")");
+                for (int i = 0; i < chunk.size(); i++) {
+                    q.bind(i, chunk.get(i));
+                }
+                q.map((rs, ctx) -> new Loaded(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                WebhookRegistry.readJoined(rs, 7)))
+                        .forEach(l -> found.put(l.messageId(), l));
+            }
+            return null;
+        });
+        List<Optional<Loaded>> out = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            out.add(Optional.ofNullable(found.get(id)));
+        }
+        return out;
     }
 
-    private record Loaded(long messageId, long eventId, ThinEvent event, Webhook webhook) {}
+    private static final String LOAD = "SELECT m.id, m.event_id, e.event_type, e.resource_id, e.resource_type, e.body, "
+            + WebhookRegistry.joinedColumns("w")
+            + " FROM delivery_messages m JOIN delivery_events e ON e.id = m.event_id"
+            + " LEFT JOIN delivery_webhooks w ON w.id = m.webhook_id WHERE m.id IN (";
+
+    /** A message as delivered: its event's stored (REFERENCE) body and columns, and its webhook. */
+    private record Loaded(
+            long messageId,
+            long eventId,
+            String eventType,
+            String resourceId,
+            String resourceType,
+            String storedBody,
+            Webhook webhook) {
+        /** The body in {@code shape}: the stored bytes for REFERENCE, else the event re-encoded. */
+        byte[] body(BodyShape shape) {
+            byte[] stored = storedBody.getBytes(StandardCharsets.UTF_8);
+            if (shape == BodyShape.REFERENCE) {
+                return stored;
+            }
+            return switch (ThinPayloadCodec.parse(stored)) {
+                case ParseResult.Parsed p -> ThinPayloadCodec.encode(p.event(), shape);
+                case ParseResult.Malformed bad ->
+                    throw new IllegalStateException("stored event " + eventId + " is unreadable: " + bad.code());
+            };
+        }
+    }
 }
