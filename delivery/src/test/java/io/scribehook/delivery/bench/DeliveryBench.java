@@ -18,6 +18,7 @@ import io.scribehook.store.DatabaseSettings;
 import io.scribehook.store.queue.JobQueue;
 import io.scribehook.store.queue.QueueSettings;
 import io.scribehook.store.testing.PostgresTestDatabase;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,12 +57,13 @@ public final class DeliveryBench {
             if (warmup > 0) {
                 backlog(args, url, conns, warmup, null); // JIT warm-up on a database of its own, not measured
             }
-            backlog(args, url, conns, opt.get("events"), new Measure(raw, sink, opt.get("rate"), opt.get("seconds")));
+            Measure m = new Measure(url, conns, raw, sink, opt.get("rate"), opt.get("seconds"));
+            backlog(args, url, conns, opt.get("events"), m);
         }
     }
 
     /** What to print about a backlog run: its rate against the raw rate, then the latency run. */
-    private record Measure(double raw, BenchSink sink, int rate, int seconds) {}
+    private record Measure(URI url, int conns, double raw, BenchSink sink, int rate, int seconds) {}
 
     /** Delivers a backlog of {@code n} events on a fresh database; prints figures when {@code m} is given. */
     private static void backlog(String[] args, URI url, int conns, int n, Measure m) throws Exception {
@@ -96,6 +98,7 @@ public final class DeliveryBench {
                 });
             }
             long t0 = System.nanoTime();
+            long cpu0 = cpuNanos();
             engine.start();
             long until = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (engine.pool().completed() < n) {
@@ -106,11 +109,18 @@ public final class DeliveryBench {
                 Thread.sleep(20);
             }
             double secs = (System.nanoTime() - t0) / 1e9;
+            double cpuPer = (cpuNanos() - cpu0) / 1e3 / n;
             double rate = n / secs;
             if (m != null) {
+                // the raw client again while the engine idles: the machine is shared and its rate drifts
+                double after = rawClient(m.url(), m.conns(), m.seconds());
+                double raw = (m.raw() + after) / 2;
                 System.out.printf(
-                        "%s engine: %d deliveries in %.2f s = %.0f deliveries/s (%.0f%% of raw)%n",
-                        db.dialect(), n, secs, rate, 100 * rate / m.raw());
+                        "raw client after the backlog: %.0f requests/s (mean of before and after %.0f)%n", after, raw);
+                System.out.printf(
+                        "%s engine: %d deliveries in %.2f s = %.0f deliveries/s (%.0f%% of raw),"
+                                + " %.0f us of this JVM's CPU per delivery%n",
+                        db.dialect(), n, secs, rate, 100 * rate / raw, cpuPer);
                 latency(engine, m.sink(), m.rate(), m.seconds(), db.dialect().toString());
             } else {
                 System.out.printf("%s warm-up: %d deliveries in %.2f s (not measured)%n", db.dialect(), n, secs);
@@ -121,6 +131,15 @@ public final class DeliveryBench {
                 pg.close();
             }
         }
+    }
+
+    /**
+     * This JVM's CPU time (all threads): per delivery, it does not drift with what else runs on a
+     * shared machine as rates do. PostgreSQL's own CPU is outside it.
+     */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static ThinEvent event(int i) {
@@ -136,7 +155,11 @@ public final class DeliveryBench {
             byte[] body = ThinPayloadCodec.encodeReference(event(1));
             Map<String, String> headers = Map.of("Content-Type", "application/json");
             run(client, url, body, headers, conns, Duration.ofSeconds(2)); // warm-up
+            long cpu0 = cpuNanos();
             LongAdder done = run(client, url, body, headers, conns, Duration.ofSeconds(seconds));
+            System.out.printf(
+                    "raw client: %.0f requests/s, %.0f us of this JVM's CPU per request%n",
+                    done.sum() / (double) seconds, (cpuNanos() - cpu0) / 1e3 / done.sum());
             return done.sum() / (double) seconds;
         }
     }
