@@ -27,6 +27,28 @@ final class Coalescer<I, O> {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Call<I>> waiting = new ArrayDeque<>();
     private boolean running;
+    private final java.util.concurrent.atomic.LongAdder calls = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
+
+    /** Callers waiting for a batch now (not counting the one running). */
+    int waiting() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Calls served so far. */
+    long calls() {
+        return calls.sum();
+    }
+
+    /** Batches run so far; {@code calls() / batches()} is the mean batch. */
+    long batches() {
+        return batches.sum();
+    }
 
     /** {@code batch} returns one result per input, in input order. */
     Coalescer(Function<List<I>, List<O>> batch, int maxBatch) {
@@ -81,6 +103,8 @@ final class Coalescer<I, O> {
 
     @SuppressWarnings("unchecked")
     private O runBatch(Call<I> self) {
+        // let callers started with this one (the jobs of one claim) join before the batch is cut
+        Thread.yield();
         List<Call<I>> calls = new ArrayList<>();
         calls.add(self);
         lock.lock();
@@ -91,6 +115,8 @@ final class Coalescer<I, O> {
         } finally {
             lock.unlock();
         }
+        this.calls.add(calls.size());
+        this.batches.increment();
         try {
             List<I> inputs = new ArrayList<>(calls.size());
             for (Call<I> c : calls) {

@@ -105,6 +105,19 @@ public final class DeliveryWorker implements JobHandler {
         return "msg_" + messageId;
     }
 
+    /**
+     * How well concurrent deliveries share statements: the mean number of messages per batched read
+     * and of delivered attempts per batched record.
+     */
+    public record Coalescing(double loadsPerRead, double recordsPerWrite) {}
+
+    /** {@link Coalescing} since this worker was made. */
+    public Coalescing coalescing() {
+        return new Coalescing(
+                loads.calls() / (double) Math.max(1, loads.batches()),
+                delivered.calls() / (double) Math.max(1, delivered.batches()));
+    }
+
     /** Deliveries in flight to a webhook in this process (for tests and the dashboard). */
     public int inFlight(long webhookId) {
         return limiter.inFlight(webhookId);

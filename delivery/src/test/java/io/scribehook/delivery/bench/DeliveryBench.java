@@ -51,12 +51,12 @@ public final class DeliveryBench {
         int conns = opt.get("conns");
         try (BenchSink sink = new BenchSink()) {
             URI url = URI.create("http://127.0.0.1:" + sink.port() + "/hooks");
-            double raw = rawClient(url, conns, opt.get("seconds"));
-            System.out.printf("raw client: %.0f requests/s (%d connections)%n", raw, conns);
             int warmup = opt.get("warmup");
             if (warmup > 0) {
                 backlog(args, url, conns, warmup, null); // JIT warm-up on a database of its own, not measured
             }
+            double raw = rawClient(url, conns, opt.get("seconds")); // after the warm-up: the client is warm too
+            System.out.printf("raw client: %.0f requests/s (%d connections)%n", raw, conns);
             Measure m = new Measure(url, conns, raw, sink, opt.get("rate"), opt.get("seconds"));
             backlog(args, url, conns, opt.get("events"), m);
         }
@@ -121,6 +121,12 @@ public final class DeliveryBench {
                         "%s engine: %d deliveries in %.2f s = %.0f deliveries/s (%.0f%% of raw),"
                                 + " %.0f us of this JVM's CPU per delivery%n",
                         db.dialect(), n, secs, rate, 100 * rate / raw, cpuPer);
+                System.out.printf(
+                        "%s engine: %s; group commit: %d units in %d transactions%n",
+                        db.dialect(),
+                        engine.worker().coalescing(),
+                        db.writer().unitsCommitted(),
+                        db.writer().commits());
                 latency(engine, m.sink(), m.rate(), m.seconds(), db.dialect().toString());
             } else {
                 System.out.printf("%s warm-up: %d deliveries in %.2f s (not measured)%n", db.dialect(), n, secs);
