@@ -78,13 +78,14 @@ public final class DeliveryBench {
             pg = PostgresTestDatabase.create();
             db = pg.open(pg.settings().withMaxPoolSize(16));
         }
-        try (db) {
-            JobQueue queue = new JobQueue(db, QueueSettings.defaults(), Clock.systemUTC());
-            DeliverySettings settings = DeliverySettings.defaults()
-                    .withAllowedTargets(List.of(Cidr.parse("127.0.0.1/32")))
-                    .withConcurrency(conns, conns);
-            DeliveryEngine engine =
-                    DeliveryEngine.builder(queue).settings(settings).build();
+        JobQueue queue = new JobQueue(db, QueueSettings.defaults(), Clock.systemUTC());
+        DeliverySettings settings = DeliverySettings.defaults()
+                .withAllowedTargets(List.of(Cidr.parse("127.0.0.1/32")))
+                .withConcurrency(conns, conns);
+        // closed on failure too: its HTTP client's threads would keep the JVM alive
+        try (db;
+                DeliveryEngine engine =
+                        DeliveryEngine.builder(queue).settings(settings).build()) {
             engine.registry()
                     .create(WebhookInput.of(url.toString(), List.of("appointment.created"))
                             .withProfile("healthie-rfc9421"));
@@ -131,7 +132,6 @@ public final class DeliveryBench {
             } else {
                 System.out.printf("%s warm-up: %d deliveries in %.2f s (not measured)%n", db.dialect(), n, secs);
             }
-            engine.close();
         } finally {
             if (pg != null) {
                 pg.close();
