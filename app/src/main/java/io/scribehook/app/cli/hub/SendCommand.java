@@ -76,7 +76,7 @@ public final class SendCommand implements Callable<Integer> {
 
     @Option(
             names = "--profile",
-            paramLabel = "P",
+            paramLabel = "PROFILE",
             defaultValue = "guide",
             description = "Signature profile: guide, healthie-api, healthie-rfc9421 or standard-webhooks "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -84,7 +84,7 @@ public final class SendCommand implements Callable<Integer> {
 
     @Option(
             names = "--shape",
-            paramLabel = "S",
+            paramLabel = "SHAPE",
             defaultValue = "reference",
             description = "Body shape: reference (the API reference's) or guide (the guide's samples) "
                     + "(default: ${DEFAULT-VALUE}).")
