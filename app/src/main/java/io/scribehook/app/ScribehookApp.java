@@ -15,6 +15,7 @@ import io.scribehook.delivery.DeliverySettings;
 import io.scribehook.delivery.Outbox;
 import io.scribehook.hub.Hub;
 import io.scribehook.hub.HubSettings;
+import io.scribehook.hub.http.RedeliveryRoutes;
 import io.scribehook.hub.webhooks.WebhookApi;
 import io.scribehook.receiver.Receiver;
 import io.scribehook.receiver.config.ReceiverConfig;
@@ -147,6 +148,7 @@ public final class ScribehookApp implements AutoCloseable {
                 closeables.push(h);
                 StoreMetrics.bindQueue(metrics.registry(), h.workers());
                 routes.add(h::register);
+                routes.add(new RedeliveryRoutes(delivery.redelivery(), clock)::register);
                 hub = Optional.of(h);
             }
             HttpServer server;

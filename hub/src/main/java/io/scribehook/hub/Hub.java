@@ -16,6 +16,7 @@ import io.scribehook.hub.simulate.MeetingSimulator;
 import io.scribehook.hub.simulate.SimulatedFiles;
 import io.scribehook.hub.transcripts.TranscriptDownload;
 import io.scribehook.hub.transcripts.TranscriptLinks;
+import io.scribehook.hub.trigger.EventTrigger;
 import io.scribehook.hub.zoom.ZoomEndpoint;
 import io.scribehook.hub.zoom.ZoomEventProcessor;
 import io.scribehook.hub.zoom.ZoomInbox;
@@ -118,7 +119,9 @@ public final class Hub implements AutoCloseable {
                 endpoint,
                 new TranscriptDownload(db, links),
                 new HubAdminRoutes(
-                        keys, settings.zoomSecretToken().map(t -> new MeetingSimulator(db, appointments, t, clock))),
+                        keys,
+                        settings.zoomSecretToken().map(t -> new MeetingSimulator(db, appointments, t, clock)),
+                        new EventTrigger(db, events, clock)),
                 inbox,
                 new ZoomEndpoint(settings.zoomSecretToken(), inbox, clock),
                 workers,

@@ -247,8 +247,10 @@ abstract class WebhookApiContract {
         assertThat(w.path("warned_at").isNull()).isTrue();
         JsonNode e = w.path("webhook_events").get(0);
         assertThat(e.path("event_type").asText()).isEqualTo("appointment.transcript_available");
-        assertThat(e.path("id").asText()).isEqualTo(w.path("id").asText() + ":appointment.transcript_available");
-        assertThat(e.path("retry_count").isNull()).isTrue();
+        assertThat(e.path("id").asText()).matches("[1-9][0-9]*");
+        assertThat(e.path("retry_count").asInt(-1)).isZero();
+        assertThat(e.path("first_failed_at").isNull()).isTrue();
+        assertThat(e.path("last_failed_at").isNull()).isTrue();
         assertThat(registry.get(Long.parseLong(w.path("id").asText()))
                         .orElseThrow()
                         .eventTypes())
@@ -630,6 +632,204 @@ abstract class WebhookApiContract {
                             .asText())
                     .isEqualTo("id");
             assertThat(received).hasSize(2);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    static final String FILTERED = """
+            query f($url: String, $enabled: Boolean, $type: String) {
+              snake: webhooks(first: 50, url: $url, is_enabled: $enabled, event_type: $type) { nodes { id } total_count }
+              camel: webhooks(first: 50, url: $url, isEnabled: $enabled, eventType: $type) { nodes { id } totalCount }
+            }""";
+
+    List<String> filtered(Map<String, Object> vars) {
+        JsonNode r = server.graphqlOk(key, FILTERED, vars);
+        assertThat(r.has("errors")).as(r.toString()).isFalse();
+        List<String> snake = new ArrayList<>();
+        r.path("data")
+                .path("snake")
+                .path("nodes")
+                .forEach(n -> snake.add(n.path("id").asText()));
+        List<String> camel = new ArrayList<>();
+        r.path("data")
+                .path("camel")
+                .path("nodes")
+                .forEach(n -> camel.add(n.path("id").asText()));
+        assertThat(camel).isEqualTo(snake);
+        assertThat(r.path("data").path("snake").path("total_count").asInt()).isEqualTo(snake.size());
+        return snake;
+    }
+
+    @Test
+    void webhooksFilterByUrlEnabledAndEventType() {
+        String a = createdId("https://receiver.example/a", List.of("appointment.created"));
+        String b = createdId(
+                "https://receiver.example/b", List.of("appointment.created", "appointment.transcript_available"));
+        String c = createdId("https://receiver.example/a", List.of("appointment.transcript_available"));
+        JsonNode off = server.graphqlOk(key, UPDATE, Map.of("input", Map.of("id", c, "is_enabled", false)));
+        assertThat(off.has("errors")).as(off.toString()).isFalse();
+
+        assertThat(filtered(Map.of())).containsExactly(a, b, c);
+        assertThat(filtered(Map.of("url", "https://receiver.example/a"))).containsExactly(a, c);
+        assertThat(filtered(Map.of("enabled", false))).containsExactly(c);
+        assertThat(filtered(Map.of("enabled", true))).containsExactly(a, b);
+        assertThat(filtered(Map.of("type", "appointment.transcript_available"))).containsExactly(b, c);
+        assertThat(filtered(Map.of("type", "appointment.transcript_available", "enabled", true)))
+                .containsExactly(b);
+        assertThat(filtered(Map.of("url", "https://receiver.example/zzz"))).isEmpty();
+    }
+
+    static final String SENT_PAGE = """
+            query p($first: Int, $after: String, $offset: Int) {
+              sentWebhooksConnection(first: $first, after: $after, offset: $offset) {
+                nodes { id resource_id } page_info { end_cursor has_next_page } pageInfo { endCursor } total_count totalCount
+              }
+            }""";
+
+    @Test
+    void sentWebhooksPagesWithCursorOffsetAndTotalCount() throws Exception {
+        HttpServer receiver = receiver(new java.util.concurrent.CopyOnWriteArrayList<>());
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        try {
+            createdId(base + "/ok", List.of("appointment.created"));
+            for (String id : List.of("1", "2", "3")) {
+                engine.outbox().enqueue(ThinEvent.of("appointment.created", id, "Appointment", BodyShape.REFERENCE));
+            }
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            engine.attempts().sent(AttemptLog.Filter.all(), 10).size() == 3);
+            List<String> all = new ArrayList<>();
+            sent(Map.of()).forEach(n -> all.add(n.path("id").asText()));
+            assertThat(all).hasSize(3);
+
+            Map<String, Object> vars = new java.util.HashMap<>();
+            vars.put("first", 2);
+            JsonNode first = server.graphqlOk(key, SENT_PAGE, vars);
+            assertThat(first.has("errors")).as(first.toString()).isFalse();
+            JsonNode c1 = first.path("data").path("sentWebhooksConnection");
+            assertThat(c1.path("total_count").asInt()).isEqualTo(3);
+            assertThat(c1.path("totalCount").asInt()).isEqualTo(3);
+            assertThat(c1.path("page_info").path("has_next_page").asBoolean()).isTrue();
+            assertThat(c1.path("nodes")).hasSize(2);
+            assertThat(c1.path("nodes").get(0).path("id").asText()).isEqualTo(all.get(0));
+            assertThat(c1.path("pageInfo").path("endCursor").asText()).isEqualTo(all.get(1));
+
+            vars.put("after", c1.path("page_info").path("end_cursor").asText());
+            JsonNode c2 = server.graphqlOk(key, SENT_PAGE, vars).path("data").path("sentWebhooksConnection");
+            assertThat(c2.path("nodes")).hasSize(1);
+            assertThat(c2.path("nodes").get(0).path("id").asText()).isEqualTo(all.get(2));
+            assertThat(c2.path("page_info").path("has_next_page").asBoolean()).isFalse();
+            assertThat(c2.path("total_count").asInt()).isEqualTo(3);
+
+            JsonNode offset = server.graphqlOk(key, "query o { sentWebhooks(offset: 1, first: 10) { id } }", Map.of());
+            List<String> skipped = new ArrayList<>();
+            offset.path("data")
+                    .path("sentWebhooks")
+                    .forEach(n -> skipped.add(n.path("id").asText()));
+            assertThat(skipped).containsExactly(all.get(1), all.get(2));
+
+            JsonNode badOffset = server.graphqlOk(key, SENT_PAGE, Map.of("offset", -1));
+            assertThat(badOffset.path("errors").get(0).path("message").asText()).contains("offset");
+            JsonNode badCursor = server.graphqlOk(key, SENT_PAGE, Map.of("after", "nope"));
+            assertThat(badCursor.path("errors").get(0).path("message").asText()).contains("after");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    static final String EVENTS = """
+            query g($id: ID) { webhook(id: $id) {
+              webhook_events { id event_type retry_count first_failed_at last_failed_at }
+              webhookEvents { id eventType retryCount firstFailedAt lastFailedAt }
+            } }""";
+
+    /** The webhook's subscriptions by event type (snake_case view; the camelCase one must match). */
+    Map<String, JsonNode> events(String webhookId) {
+        JsonNode r = server.graphqlOk(key, EVENTS, Map.of("id", webhookId));
+        assertThat(r.has("errors")).as(r.toString()).isFalse();
+        JsonNode w = r.path("data").path("webhook");
+        Map<String, JsonNode> out = new java.util.TreeMap<>();
+        for (int i = 0; i < w.path("webhook_events").size(); i++) {
+            JsonNode snake = w.path("webhook_events").get(i);
+            JsonNode camel = w.path("webhookEvents").get(i);
+            assertThat(camel.path("id")).isEqualTo(snake.path("id"));
+            assertThat(camel.path("retryCount")).isEqualTo(snake.path("retry_count"));
+            assertThat(camel.path("firstFailedAt")).isEqualTo(snake.path("first_failed_at"));
+            assertThat(camel.path("lastFailedAt")).isEqualTo(snake.path("last_failed_at"));
+            out.put(snake.path("event_type").asText(), snake);
+        }
+        return out;
+    }
+
+    @Test
+    void webhookEventsCarryTheirOwnIdsAndFailureHealthFromTheAttemptLog() throws Exception {
+        HttpServer receiver = receiver(new java.util.concurrent.CopyOnWriteArrayList<>());
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        try {
+            String w = createdId(base + "/fail", List.of("appointment.created", "appointment.updated"));
+            Map<String, JsonNode> fresh = events(w);
+            String createdSubscription =
+                    fresh.get("appointment.created").path("id").asText();
+            assertThat(createdSubscription)
+                    .isNotEqualTo(fresh.get("appointment.updated").path("id").asText());
+
+            Instant t0 = clock.instant();
+            engine.outbox().enqueue(ThinEvent.of("appointment.created", "42", "Appointment", BodyShape.REFERENCE));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            engine.attempts().sent(AttemptLog.Filter.all(), 10).size() == 1);
+            Map<String, JsonNode> once = events(w);
+            assertThat(once.get("appointment.created").path("retry_count").asInt())
+                    .isZero();
+            assertThat(once.get("appointment.created").path("first_failed_at").asText())
+                    .isEqualTo("2026-03-01 12:00:00 +0000");
+            assertThat(once.get("appointment.created").path("last_failed_at").asText())
+                    .isEqualTo("2026-03-01 12:00:00 +0000");
+
+            clock.advance(Duration.ofMinutes(1)); // past the first retry (5 s ± 20 %)
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            engine.attempts().sent(AttemptLog.Filter.all(), 10).size() == 2);
+            Map<String, JsonNode> twice = events(w);
+            JsonNode created = twice.get("appointment.created");
+            assertThat(created.path("retry_count").asInt()).isEqualTo(1);
+            assertThat(created.path("first_failed_at").asText()).isEqualTo("2026-03-01 12:00:00 +0000");
+            assertThat(created.path("last_failed_at").asText()).isEqualTo("2026-03-01 12:01:00 +0000");
+            JsonNode updated = twice.get("appointment.updated");
+            assertThat(updated.path("retry_count").asInt()).isZero();
+            assertThat(updated.path("first_failed_at").isNull()).isTrue();
+            assertThat(updated.path("last_failed_at").isNull()).isTrue();
+
+            // a subscription kept by an update keeps its id; the endpoint heals: the streak ends
+            JsonNode moved = server.graphqlOk(
+                    key,
+                    UPDATE,
+                    Map.of(
+                            "input",
+                            Map.of(
+                                    "id",
+                                    w,
+                                    "url",
+                                    base + "/ok",
+                                    "webhook_events",
+                                    List.of(
+                                            Map.of("event_type", "appointment.created"),
+                                            Map.of("event_type", "appointment.deleted")))));
+            assertThat(moved.has("errors")).as(moved.toString()).isFalse();
+            Map<String, JsonNode> after = events(w);
+            assertThat(after).containsOnlyKeys("appointment.created", "appointment.deleted");
+            assertThat(after.get("appointment.created").path("id").asText()).isEqualTo(createdSubscription);
+
+            clock.advance(Duration.ofMinutes(5)); // past the second retry (30 s ± 20 %)
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            engine.attempts().sent(AttemptLog.Filter.all(), 10).size() == 3);
+            JsonNode healed = events(w).get("appointment.created");
+            assertThat(healed.path("retry_count").asInt()).isZero();
+            assertThat(healed.path("first_failed_at").isNull()).isTrue();
+            assertThat(healed.path("last_failed_at").isNull()).isTrue();
+            assertThat(t0).isBefore(clock.instant());
         } finally {
             receiver.stop(0);
         }

@@ -112,10 +112,17 @@ public final class WebhookRegistry {
                     .bind(6, id)
                     .execute();
             if (types != null) {
-                h.createUpdate("DELETE FROM delivery_webhook_events WHERE webhook_id = ?")
-                        .bind(0, id)
-                        .execute();
-                insertTypes(h, id, types);
+                // subscriptions kept keep their ids (the API's WebhookEvent.id)
+                List<String> had = typesOf(h, List.of(id)).getOrDefault(id, List.of());
+                for (String gone : had) {
+                    if (!types.contains(gone)) {
+                        h.createUpdate("DELETE FROM delivery_webhook_events WHERE webhook_id = ? AND event_type = ?")
+                                .bind(0, id)
+                                .bind(1, gone)
+                                .execute();
+                    }
+                }
+                insertTypes(h, id, types.stream().filter(t -> !had.contains(t)).toList());
             }
             return true;
         });
@@ -220,12 +227,30 @@ public final class WebhookRegistry {
     }
 
     /**
-     * Up to {@code first} webhooks (1 to {@link #MAX_PAGE}) with ids after the cursor {@code after}
-     * (null: from the start), by id.
+     * What {@link #list(int, String, ListFilter)} keeps; null fields keep everything.
+     *
+     * @param url exactly this URL
+     * @param enabled enabled (true) or disabled (false) webhooks
+     * @param eventType webhooks subscribed to this event type
+     */
+    public record ListFilter(String url, Boolean enabled, String eventType) {
+        public static ListFilter none() {
+            return new ListFilter(null, null, null);
+        }
+    }
+
+    /** {@link #list(int, String, ListFilter)} with no filter. */
+    public WebhookPage list(int first, String after) {
+        return list(first, after, ListFilter.none());
+    }
+
+    /**
+     * Up to {@code first} webhooks (1 to {@link #MAX_PAGE}) matching {@code filter} with ids after
+     * the cursor {@code after} (null: from the start), by id; the total counts every match.
      *
      * @throws ApiException 400 naming {@code first} or {@code after} when out of range or malformed
      */
-    public WebhookPage list(int first, String after) {
+    public WebhookPage list(int first, String after, ListFilter filter) {
         if (first < 1 || first > MAX_PAGE) {
             throw ApiException.invalidRequest("first must be 1 to " + MAX_PAGE + ", not " + first);
         }
@@ -235,11 +260,29 @@ public final class WebhookRegistry {
         } catch (NumberFormatException e) {
             throw ApiException.invalidRequest("after is not a cursor of this list");
         }
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (filter.url() != null) {
+            where.append(" AND url = ?");
+            args.add(filter.url());
+        }
+        if (filter.enabled() != null) {
+            where.append(" AND enabled = ?");
+            args.add(filter.enabled());
+        }
+        if (filter.eventType() != null) {
+            where.append(" AND id IN (SELECT webhook_id FROM delivery_webhook_events WHERE event_type = ?)");
+            args.add(filter.eventType());
+        }
         return db.withHandle(h -> {
-            List<Row> rows = h.createQuery(
-                            "SELECT " + COLUMNS + " FROM delivery_webhooks WHERE id > ? ORDER BY id LIMIT ?")
-                    .bind(0, from)
-                    .bind(1, first + 1)
+            var q = h.createQuery(
+                    "SELECT " + COLUMNS + " FROM delivery_webhooks" + where + " AND id > ? ORDER BY id LIMIT ?");
+            int i = 0;
+            for (Object a : args) {
+                q.bind(i++, a);
+            }
+            List<Row> rows = q.bind(i, from)
+                    .bind(i + 1, first + 1)
                     .map((rs, ctx) -> Row.read(rs))
                     .list();
             boolean more = rows.size() > first;
@@ -249,13 +292,54 @@ public final class WebhookRegistry {
             List<Webhook> nodes = page.stream()
                     .map(r -> r.toWebhook(types.getOrDefault(r.id, List.of())))
                     .toList();
-            long total = h.createQuery("SELECT count(*) FROM delivery_webhooks")
-                    .mapTo(long.class)
-                    .one();
+            var count = h.createQuery("SELECT count(*) FROM delivery_webhooks" + where);
+            int j = 0;
+            for (Object a : args) {
+                count.bind(j++, a);
+            }
+            long total = count.mapTo(long.class).one();
             String end = nodes.isEmpty()
                     ? null
                     : Long.toString(nodes.get(nodes.size() - 1).id());
             return new WebhookPage(nodes, end, more, total);
+        });
+    }
+
+    /**
+     * The subscriptions of the given webhooks, by webhook id then event type, each with its health
+     * from the attempt log (see {@link Subscription}); webhooks without any are absent.
+     */
+    public Map<Long, List<Subscription>> subscriptions(List<Long> webhookIds) {
+        Map<Long, List<Subscription>> out = new HashMap<>();
+        if (webhookIds.isEmpty()) {
+            return out;
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(webhookIds.size(), "?"));
+        return db.withHandle(h -> {
+            var q = h.createQuery("SELECT s.id, s.webhook_id, s.event_type,"
+                    + " sum(CASE WHEN a.attempt > 1 THEN 1 ELSE 0 END),"
+                    + " min(a.attempted_at), max(a.attempted_at)"
+                    + " FROM delivery_webhook_events s"
+                    + " LEFT JOIN delivery_attempts a ON a.webhook_id = s.webhook_id AND a.event_type = s.event_type"
+                    + " AND a.outcome <> 'delivered' AND a.attempted_at > coalesce((SELECT max(d.attempted_at)"
+                    + " FROM delivery_attempts d WHERE d.webhook_id = s.webhook_id AND d.event_type = s.event_type"
+                    + " AND d.outcome = 'delivered'), -1)"
+                    + " WHERE s.webhook_id IN (" + in + ")"
+                    + " GROUP BY s.id, s.webhook_id, s.event_type ORDER BY s.webhook_id, s.event_type");
+            for (int i = 0; i < webhookIds.size(); i++) {
+                q.bind(i, webhookIds.get(i));
+            }
+            q.map((rs, ctx) -> {
+                        long first = rs.getLong(5);
+                        Instant firstFailed = rs.wasNull() ? null : Instant.ofEpochMilli(first);
+                        long last = rs.getLong(6);
+                        Instant lastFailed = rs.wasNull() ? null : Instant.ofEpochMilli(last);
+                        return new Subscription(
+                                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), firstFailed, lastFailed);
+                    })
+                    .forEach(sub -> out.computeIfAbsent(sub.webhookId(), k -> new ArrayList<>())
+                            .add(sub));
+            return out;
         });
     }
 
@@ -312,6 +396,9 @@ public final class WebhookRegistry {
     }
 
     private static void insertTypes(Handle h, long id, List<String> types) {
+        if (types.isEmpty()) {
+            return;
+        }
         var batch = h.prepareBatch("INSERT INTO delivery_webhook_events (webhook_id, event_type) VALUES (?, ?)");
         for (String t : types) {
             batch.bind(0, id).bind(1, t).add();

@@ -56,8 +56,42 @@ public final class AttemptLog {
      * @throws ApiException 400 naming {@code limit} when out of range
      */
     public List<Attempt> sent(Filter f, int limit) {
+        return page(f, limit, null, 0, false).nodes();
+    }
+
+    /**
+     * One page of {@link #page}: the attempts, the cursor after the last, whether more follow, and
+     * the number of all matches.
+     */
+    public record Page(List<Attempt> nodes, String endCursor, boolean hasNextPage, long totalCount) {
+        public Page {
+            nodes = List.copyOf(nodes);
+        }
+    }
+
+    /**
+     * Attempts matching {@code f}, newest first: at most {@code limit} (1 to {@link #MAX_PAGE}) older
+     * than the cursor {@code after} (a page's end cursor; null: from the newest), skipping {@code
+     * offset} more; with the number of all matches (cursor and offset aside).
+     *
+     * @throws ApiException 400 naming {@code limit}, {@code after} or {@code offset} when invalid
+     */
+    public Page page(Filter f, int limit, String after, int offset) {
+        return page(f, limit, after, offset, true);
+    }
+
+    private Page page(Filter f, int limit, String after, int offset, boolean withTotal) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiException.invalidRequest("limit must be 1 to " + MAX_PAGE + ", not " + limit);
+        }
+        if (offset < 0) {
+            throw ApiException.invalidRequest("offset must be 0 or more, not " + offset);
+        }
+        Long before;
+        try {
+            before = after == null || after.isBlank() ? null : Long.parseLong(after.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidRequest("after is not a cursor of this list");
         }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
@@ -85,13 +119,32 @@ public final class AttemptLog {
             args.add(f.sentBefore().toEpochMilli());
         }
         return db.withHandle(h -> {
-            var q = h.createQuery(SELECT + where + " ORDER BY id DESC LIMIT ?");
+            var q = h.createQuery(
+                    SELECT + where + (before == null ? "" : " AND id < ?") + " ORDER BY id DESC LIMIT ? OFFSET ?");
             int i = 0;
             for (Object a : args) {
                 q.bind(i++, a);
             }
-            q.bind(i, limit);
-            return q.map((rs, ctx) -> read(rs)).list();
+            if (before != null) {
+                q.bind(i++, before);
+            }
+            q.bind(i, limit + 1).bind(i + 1, offset);
+            List<Attempt> rows = q.map((rs, ctx) -> read(rs)).list();
+            boolean more = rows.size() > limit;
+            List<Attempt> nodes = more ? rows.subList(0, limit) : rows;
+            long total = -1;
+            if (withTotal) {
+                var count = h.createQuery("SELECT count(*) FROM delivery_attempts" + where);
+                int j = 0;
+                for (Object a : args) {
+                    count.bind(j++, a);
+                }
+                total = count.mapTo(long.class).one();
+            }
+            String end = nodes.isEmpty()
+                    ? null
+                    : Long.toString(nodes.get(nodes.size() - 1).id());
+            return new Page(nodes, end, more, total);
         });
     }
 

@@ -14,7 +14,6 @@ import io.scribehook.delivery.http.DeliveryClient;
 import io.scribehook.delivery.http.HttpAttempt;
 import io.scribehook.delivery.registry.Webhook;
 import io.scribehook.delivery.registry.WebhookRegistry;
-import io.scribehook.signatures.WebhookSigner;
 import io.scribehook.store.Database;
 import io.scribehook.store.queue.CompletionResult;
 import io.scribehook.store.queue.Job;
@@ -29,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,21 +208,7 @@ public final class DeliveryWorker implements JobHandler {
     }
 
     private Map<String, String> headers(Webhook w, long messageId, URI url, byte[] body, Instant created) {
-        Map<String, String> signed = WebhookSigner.sign(
-                w.profile(),
-                "POST",
-                url.toString(),
-                "application/json",
-                body,
-                w.signingSecrets(created),
-                created,
-                webhookId(messageId));
-        Map<String, String> out = new LinkedHashMap<>(signed);
-        boolean hasId = out.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Webhook-Id"));
-        if (!hasId) {
-            out.put("Webhook-Id", webhookId(messageId));
-        }
-        return out;
+        return SignedWebhook.headers(w.profile(), url, body, w.signingSecrets(created), created, webhookId(messageId));
     }
 
     private JobOutcome record(Handle h, Job job, Loaded m, HttpAttempt a, DeliveryOutcome outcome, Instant now) {

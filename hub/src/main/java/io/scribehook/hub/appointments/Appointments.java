@@ -32,6 +32,25 @@ public final class Appointments {
         return find(h, id).orElseThrow();
     }
 
+    /**
+     * Inserts {@code a} with its own id (a fixture asked for by id); on PostgreSQL the caller moves
+     * the id sequence past it.
+     */
+    public static Appointment insertWithId(Handle h, Appointment a) {
+        bindAll(
+                        h.createUpdate("INSERT INTO hub_appointments (id, date, user_id, user_first_name, "
+                                + "user_last_name, user_email, other_party_id, other_party_first_name, "
+                                + "other_party_last_name, other_party_email, zoom_meeting_id, is_group, will_be_scribed, "
+                                + "organization_id, created_at, updated_at) VALUES (:id, :date, :user_id, "
+                                + ":user_first_name, :user_last_name, :user_email, :other_party_id, "
+                                + ":other_party_first_name, :other_party_last_name, :other_party_email, :zoom_meeting_id, "
+                                + ":is_group, :will_be_scribed, :organization_id, :created_at, :updated_at)"),
+                        a)
+                .bind("id", a.id())
+                .execute();
+        return find(h, a.id()).orElseThrow();
+    }
+
     /** Writes every field of {@code a} over its row. */
     public static void update(Handle h, Appointment a) {
         bindAll(

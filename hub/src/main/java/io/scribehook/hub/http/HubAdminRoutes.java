@@ -10,6 +10,7 @@ import io.scribehook.hub.keys.ApiKeys;
 import io.scribehook.hub.keys.NewApiKey;
 import io.scribehook.hub.simulate.MeetingRequest;
 import io.scribehook.hub.simulate.MeetingSimulator;
+import io.scribehook.hub.trigger.EventTrigger;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -22,22 +23,56 @@ import java.util.Optional;
  * /api/hub/api-keys} creates a key and answers its value, once; {@code GET /api/hub/api-keys}
  * lists keys without secrets; {@code POST /api/hub/simulate/meeting} plays a simulated video visit
  * through the hub's own {@code /zoom/webhooks} ({@code {participants, minutes, encounter}}, all
- * optional) and answers what it posted.
+ * optional) and answers what it posted; {@code POST /api/hub/trigger} raises one appointment event
+ * ({@code {event_type, appointment_id?}}) with the fixtures it needs (see {@link EventTrigger}).
  */
 public final class HubAdminRoutes {
     private final ApiKeys keys;
     private final Optional<MeetingSimulator> simulator;
+    private final EventTrigger trigger;
 
     /** @param simulator empty when no Zoom secret token is set (the simulator signs with it) */
-    public HubAdminRoutes(ApiKeys keys, Optional<MeetingSimulator> simulator) {
+    public HubAdminRoutes(ApiKeys keys, Optional<MeetingSimulator> simulator, EventTrigger trigger) {
         this.keys = keys;
         this.simulator = simulator;
+        this.trigger = trigger;
     }
 
     public void register(RoutesConfig r) {
         r.post("/api/hub/api-keys", this::create);
         r.get("/api/hub/api-keys", this::list);
         r.post("/api/hub/simulate/meeting", this::simulate);
+        r.post("/api/hub/trigger", this::trigger);
+    }
+
+    private void trigger(Context ctx) {
+        JsonNode in = JsonBody.object(ctx.bodyAsBytes());
+        JsonNode type = in.path("event_type");
+        if (!type.isTextual() || type.asText().isBlank()) {
+            throw ApiException.invalidRequest(
+                    "event_type is required; valid: " + String.join(", ", EventTrigger.eventTypes()));
+        }
+        Long appointment = null;
+        JsonNode id = in.path("appointment_id");
+        if (!id.isMissingNode() && !id.isNull()) {
+            String text = id.asText();
+            if (!text.matches("[1-9][0-9]{0,17}")) {
+                throw ApiException.invalidRequest("appointment_id must be a positive whole number");
+            }
+            appointment = Long.parseLong(text);
+        }
+        EventTrigger.Triggered t;
+        try {
+            t = trigger.trigger(type.asText(), appointment);
+        } catch (EventTrigger.Refused e) {
+            throw new ApiException(e.code().equals("unknown_event_type") ? 400 : 409, e.code(), e.getMessage());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("event_type", t.eventType());
+        out.put("appointment_id", t.appointmentId());
+        out.put("created", t.fixtures());
+        out.put("changed_fields", t.event().changedFields());
+        ctx.status(200).json(out);
     }
 
     private void create(Context ctx) {

@@ -12,6 +12,7 @@ import io.scribehook.delivery.Outbox;
 import io.scribehook.delivery.registry.FieldError;
 import io.scribehook.delivery.registry.RegistryResult;
 import io.scribehook.delivery.registry.Webhook;
+import io.scribehook.delivery.registry.WebhookPage;
 import io.scribehook.delivery.registry.WebhookRegistry;
 import io.scribehook.delivery.send.AttemptLog;
 import io.scribehook.hub.graphql.FieldNames;
@@ -74,7 +75,8 @@ public final class WebhookApi implements GraphQlPart {
         wiring.type(TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher("webhook", this::webhook)
                 .dataFetcher("webhooks", this::webhooks)
-                .dataFetcher("sentWebhooks", this::sent));
+                .dataFetcher("sentWebhooks", this::sent)
+                .dataFetcher("sentWebhooksConnection", this::sentConnection));
         wiring.type(TypeRuntimeWiring.newTypeWiring("Mutation")
                 .dataFetcher("createWebhook", this::create)
                 .dataFetcher("updateWebhook", this::update)
@@ -86,21 +88,45 @@ public final class WebhookApi implements GraphQlPart {
     private Object webhook(DataFetchingEnvironment env) {
         return id(env.getArgument("id"))
                 .flatMap(registry::get)
-                .<Object>map(w -> WebhookViews.webhook(w, clock.instant()))
+                .<Object>map(this::view)
                 .orElseGet(() -> error(env, NOT_FOUND, "NOT_FOUND"));
     }
 
     private Object webhooks(DataFetchingEnvironment env) {
         Integer first = env.getArgument("first");
         String after = env.getArgument("after");
+        Object enabled =
+                env.getArgument("is_enabled") != null ? env.getArgument("is_enabled") : env.getArgument("isEnabled");
+        WebhookRegistry.ListFilter filter = new WebhookRegistry.ListFilter(
+                firstText(env, "url", "url"), (Boolean) enabled, firstText(env, "event_type", "eventType"));
         try {
-            return WebhookViews.page(registry.list(first == null ? DEFAULT_PAGE : first, after), clock.instant());
+            WebhookPage page = registry.list(first == null ? DEFAULT_PAGE : first, after, filter);
+            return WebhookViews.page(
+                    page,
+                    registry.subscriptions(
+                            page.nodes().stream().map(Webhook::id).toList()),
+                    clock.instant());
         } catch (ApiException e) {
             return error(env, e.getMessage(), "BAD_USER_INPUT");
         }
     }
 
+    /** A webhook as the API shows it, with its subscriptions' ids and health. */
+    private Map<String, Object> view(Webhook w) {
+        return WebhookViews.webhook(
+                w, registry.subscriptions(List.of(w.id())).getOrDefault(w.id(), List.of()), clock.instant());
+    }
+
     private Object sent(DataFetchingEnvironment env) {
+        return sentQuery(env, false);
+    }
+
+    private Object sentConnection(DataFetchingEnvironment env) {
+        return sentQuery(env, true);
+    }
+
+    /** {@code sentWebhooks} (a list) and {@code sentWebhooksConnection} (nodes, page_info, total_count). */
+    private Object sentQuery(DataFetchingEnvironment env, boolean connection) {
         String after = firstText(env, "sent_after", "sentAfter");
         String before = firstText(env, "sent_before", "sentBefore");
         Optional<Instant> from = after == null ? Optional.empty() : HubDates.parse(after);
@@ -114,9 +140,10 @@ public final class WebhookApi implements GraphQlPart {
         String webhook = firstText(env, "webhook_id", "webhookId");
         Optional<Long> webhookId = id(webhook);
         if (webhook != null && webhookId.isEmpty()) {
-            return List.of();
+            return connection ? WebhookViews.sentPage(new AttemptLog.Page(List.of(), null, false, 0)) : List.of();
         }
         Integer first = env.getArgument("first");
+        Integer offset = env.getArgument("offset");
         AttemptLog.Filter filter = new AttemptLog.Filter(
                 env.getArgument("failed"),
                 firstText(env, "resource_id", "resourceId"),
@@ -125,9 +152,14 @@ public final class WebhookApi implements GraphQlPart {
                 from.orElse(null),
                 to.orElse(null));
         try {
-            return attempts.sent(filter, first == null ? DEFAULT_SENT : first).stream()
-                    .map(WebhookViews::attempt)
-                    .toList();
+            AttemptLog.Page page = attempts.page(
+                    filter,
+                    first == null ? DEFAULT_SENT : first,
+                    env.getArgument("after"),
+                    offset == null ? 0 : offset);
+            return connection
+                    ? WebhookViews.sentPage(page)
+                    : page.nodes().stream().map(WebhookViews::attempt).toList();
         } catch (ApiException e) {
             return error(env, e.getMessage().replace("limit", "first"), "BAD_USER_INPUT");
         }
@@ -160,10 +192,14 @@ public final class WebhookApi implements GraphQlPart {
     private Object delete(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
         var found = id(input.get("id")).flatMap(registry::get);
-        if (found.isEmpty() || !registry.delete(found.get().id())) {
+        if (found.isEmpty()) {
             return notFound();
         }
-        return WebhookViews.payload(WebhookViews.webhook(found.get(), clock.instant()), List.of());
+        Map<String, Object> before = view(found.get());
+        if (!registry.delete(found.get().id())) {
+            return notFound();
+        }
+        return WebhookViews.payload(before, List.of());
     }
 
     private Object expireSignature(DataFetchingEnvironment env) {
@@ -213,7 +249,7 @@ public final class WebhookApi implements GraphQlPart {
                         null, List.of(new FieldError("resource_id", "resource_id must be 1 to 64 characters")));
             } else {
                 outbox.enqueueTest(ThinEvent.of(eventType, resourceId, "Appointment", w.shape()), w.id());
-                answer = WebhookViews.payload(WebhookViews.webhook(w, clock.instant()), List.of());
+                answer = WebhookViews.payload(view(w), List.of());
                 answer.put("sent", true);
                 return answer;
             }
@@ -224,8 +260,7 @@ public final class WebhookApi implements GraphQlPart {
 
     private Map<String, Object> payload(RegistryResult result) {
         return switch (result) {
-            case RegistryResult.Saved s ->
-                WebhookViews.payload(WebhookViews.webhook(s.webhook(), clock.instant()), List.of());
+            case RegistryResult.Saved s -> WebhookViews.payload(view(s.webhook()), List.of());
             case RegistryResult.Invalid i -> WebhookViews.payload(null, i.errors());
             case RegistryResult.NotFound n -> notFound();
         };

@@ -1,9 +1,11 @@
 package io.scribehook.hub.webhooks;
 
 import io.scribehook.delivery.registry.FieldError;
+import io.scribehook.delivery.registry.Subscription;
 import io.scribehook.delivery.registry.Webhook;
 import io.scribehook.delivery.registry.WebhookPage;
 import io.scribehook.delivery.send.Attempt;
+import io.scribehook.delivery.send.AttemptLog;
 import io.scribehook.hub.graphql.HubDates;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,7 +16,8 @@ import java.util.Map;
 final class WebhookViews {
     private WebhookViews() {}
 
-    static Map<String, Object> webhook(Webhook w, Instant now) {
+    /** The webhook with its subscriptions ({@code webhook_events}, from {@code WebhookRegistry#subscriptions}). */
+    static Map<String, Object> webhook(Webhook w, List<Subscription> subscriptions, Instant now) {
         Map<String, Object> m = new HashMap<>();
         m.put("id", Long.toString(w.id()));
         m.put("url", w.url());
@@ -27,17 +30,19 @@ final class WebhookViews {
         m.put("body_shape", w.shape().configName());
         m.put("disabled_reason", w.disabledReason());
         m.put("warned_at", HubDates.format(w.warnedAt()));
-        m.put("webhook_events", w.eventTypes().stream().map(t -> event(w, t)).toList());
+        m.put("webhook_events", subscriptions.stream().map(WebhookViews::event).toList());
         m.put("created_at", HubDates.format(w.createdAt()));
         m.put("updated_at", HubDates.format(w.updatedAt()));
         return m;
     }
 
-    private static Map<String, Object> event(Webhook w, String type) {
+    private static Map<String, Object> event(Subscription s) {
         Map<String, Object> m = new HashMap<>();
-        m.put("id", w.id() + ":" + type);
-        m.put("event_type", type);
-        m.put("first_failed_at", HubDates.format(w.failingSince()));
+        m.put("id", Long.toString(s.id()));
+        m.put("event_type", s.eventType());
+        m.put("retry_count", s.retryCount());
+        m.put("first_failed_at", HubDates.format(s.firstFailedAt()));
+        m.put("last_failed_at", HubDates.format(s.lastFailedAt()));
         return m;
     }
 
@@ -62,14 +67,29 @@ final class WebhookViews {
         return m;
     }
 
-    static Map<String, Object> page(WebhookPage p, Instant now) {
+    static Map<String, Object> page(WebhookPage p, Map<Long, List<Subscription>> subscriptions, Instant now) {
+        return connection(
+                p.nodes().stream()
+                        .map(w -> webhook(w, subscriptions.getOrDefault(w.id(), List.of()), now))
+                        .toList(),
+                p.endCursor(),
+                p.hasNextPage(),
+                p.totalCount());
+    }
+
+    static Map<String, Object> sentPage(AttemptLog.Page p) {
+        return connection(
+                p.nodes().stream().map(WebhookViews::attempt).toList(), p.endCursor(), p.hasNextPage(), p.totalCount());
+    }
+
+    private static Map<String, Object> connection(List<?> nodes, String endCursor, boolean more, long total) {
         Map<String, Object> info = new HashMap<>();
-        info.put("end_cursor", p.endCursor());
-        info.put("has_next_page", p.hasNextPage());
+        info.put("end_cursor", endCursor);
+        info.put("has_next_page", more);
         Map<String, Object> m = new HashMap<>();
-        m.put("nodes", p.nodes().stream().map(w -> webhook(w, now)).toList());
+        m.put("nodes", nodes);
         m.put("page_info", info);
-        m.put("total_count", p.totalCount());
+        m.put("total_count", total);
         return m;
     }
 

@@ -8,8 +8,14 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "hub",
         mixinStandardHelpOptions = true,
-        description = "The sending side: API keys of its GraphQL API, simulated Zoom meetings.",
-        subcommands = {ApiKeyCommand.class, SimulateCommand.class},
+        description = "The sending side: API keys, simulated meetings, triggered and sample events, redelivery.",
+        subcommands = {
+            ApiKeyCommand.class,
+            SimulateCommand.class,
+            TriggerCommand.class,
+            SendCommand.class,
+            RedeliverCommand.class
+        },
         footerHeading = "%nExample:%n",
         footer = "  scribehook hub api-key create --name my-integration")
 public final class HubCommand implements Runnable {
