@@ -175,15 +175,18 @@ public final class Progress implements AutoCloseable {
     /** The plain-line form: a line when the count moved since the last one, and a final line. */
     private static final class PlainLines implements ProgressBarRenderer {
         private long lastShown = -1;
+        private boolean finalShown;
 
         @Override
         public synchronized String render(ProgressState s, int maxLength) {
             long current = s.getCurrent();
             boolean finished = !s.isAlive();
-            if (!finished && current == lastShown) {
+            // the library renders again on close, sometimes twice: one final line only
+            if (finalShown || (!finished && current == lastShown)) {
                 return "";
             }
             lastShown = current;
+            finalShown = finished;
             long max = s.getMax();
             Duration elapsed = s.getElapsedAfterStart();
             long done = current - s.getStart();

@@ -38,6 +38,9 @@ class ProgressTest {
         }
         List<String> lines = lines(err);
         assertThat(lines.getLast()).matches("Replaying: 10/10 \\(100%\\) in \\d+s, \\d+\\.\\d/s");
+        assertThat(lines.stream().filter(l -> l.contains(" in ")))
+                .as("one final line")
+                .hasSize(1);
         List<String> counts = lines.subList(0, lines.size() - 1).stream()
                 .map(l -> l.substring(0, l.indexOf(' ', "Replaying: ".length())))
                 .toList();
