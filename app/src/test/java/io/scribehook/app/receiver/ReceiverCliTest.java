@@ -278,4 +278,66 @@ class ReceiverCliTest {
                 .startsWith("webhook " + duplicate + " is a duplicate of " + original + "; queued " + original
                         + " in the database");
     }
+
+    /** Marks every webhook in the log failed, as a run of failed processing would. */
+    private static int markAllFailed(ReceiverHarness h) {
+        return h.app.database()
+                .withHandle(hd -> hd.createUpdate("UPDATE receiver_webhooks SET status = 'failed'")
+                        .execute());
+    }
+
+    @Test
+    void replayOfManyFailedShowsProgressLinesOnStderrThroughTheServerAndTheDatabase() {
+        int webhooks = 30;
+        Path cfg;
+        try (ReceiverHarness h = ReceiverHarness.start(Map.of(), Clock.systemUTC())) {
+            for (int i = 0; i < webhooks; i++) {
+                String id = Integer.toString(5000 + i);
+                h.standIn.putAppointment(id, HealthieStandIn.sampleAppointment(id));
+                String body = "{\"resource_id\":\"" + id
+                        + "\",\"resource_id_type\":\"Appointment\",\"event_type\":\"appointment.updated\",\"changed_fields\":[]}";
+                assertThat(h.send(Profile.GUIDE, body).statusCode()).isEqualTo(200);
+            }
+            h.awaitIdle();
+            assertThat(markAllFailed(h)).isEqualTo(webhooks);
+            cfg = config(Map.of(
+                    "SCRIBEHOOK_HTTP_PORT",
+                    Integer.toString(h.app.port()),
+                    "SCRIBEHOOK_ADMIN_TOKEN",
+                    ReceiverHarness.ADMIN,
+                    "SCRIBEHOOK_DATA_DIR",
+                    h.app.config().dataDir().toString()));
+
+            JarRunner.Run viaServer = cli(cfg, "receiver", "replay", "--failed", "--since", "1h");
+            assertThat(viaServer.exit()).as(viaServer.err()).isZero();
+            assertThat(viaServer.out()).isEqualTo(webhooks + " webhooks queued\n");
+            List<String> progress = viaServer.err().lines().toList();
+            assertThat(progress.getFirst()).isEqualTo("Replaying: 0/" + webhooks + " (0%)");
+            assertThat(progress.getLast())
+                    .matches("Replaying: " + webhooks + "/" + webhooks + " \\(100%\\) in \\d+s, \\d+\\.\\d/s");
+            h.awaitIdle();
+            assertThat(h.adminJson("/api/receiver/webhooks?status=processed&limit=100")
+                            .get("items")
+                            .size())
+                    .as("every replayed webhook processed again")
+                    .isEqualTo(webhooks);
+
+            markAllFailed(h);
+            JarRunner.Run json = cli(cfg, "receiver", "replay", "--failed", "--json");
+            assertThat(json.exit()).as(json.err()).isZero();
+            assertThat(json.err()).as("no progress under --json").isEmpty();
+            JsonNode answer = ReceiverHarness.json(json.out());
+            assertThat(answer.get("replayed").asInt()).isEqualTo(webhooks);
+            assertThat(answer.get("webhook_ids")).hasSize(webhooks);
+            h.awaitIdle();
+            markAllFailed(h);
+        }
+        JarRunner.Run viaDatabase = cli(cfg, "receiver", "replay", "--failed");
+        assertThat(viaDatabase.exit()).as(viaDatabase.err()).isZero();
+        assertThat(viaDatabase.out()).isEqualTo(webhooks + " webhooks queued in the database\n");
+        assertThat(viaDatabase.err())
+                .contains("using the database at")
+                .contains("Replaying: 0/" + webhooks + " (0%)")
+                .contains("Replaying: " + webhooks + "/" + webhooks + " (100%) in ");
+    }
 }

@@ -1,8 +1,10 @@
 package io.scribehook.app.cli.receiver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scribehook.app.cli.AdminClient;
 import io.scribehook.app.cli.CliFailure;
 import io.scribehook.app.cli.ConfigOption;
+import io.scribehook.app.cli.Progress;
 import io.scribehook.app.config.AppConfig;
 import io.scribehook.receiver.http.TimeParam;
 import io.scribehook.receiver.inbox.Inbox;
@@ -14,8 +16,11 @@ import io.scribehook.store.queue.QueueSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +40,13 @@ import picocli.CommandLine.Spec;
                     + "directly in the database."
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  scribehook receiver replay 42", "  scribehook receiver replay --failed --since 7d"})
+        footer = {
+            "  scribehook receiver replay 42",
+            "  scribehook receiver replay --failed --since 7d",
+            "",
+            "With --failed, progress (count, rate, ETA) goes to stderr: a bar on a terminal, a line every few "
+                    + "seconds otherwise, nothing with --json."
+        })
 public final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,6 +72,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "ISO-8601 instant.")
     String since;
 
+    @Option(names = "--json", description = "Print the result as one JSON object, and no progress on stderr.")
+    boolean json;
+
     @Mixin
     ServerOption server;
 
@@ -73,42 +87,132 @@ public final class ReplayCommand implements Callable<Integer> {
         AppConfig cfg = config.load();
         ServerOrDatabase target =
                 new ServerOrDatabase(cfg, server.url, spec.commandLine().getErr());
-        String out = which.id != null ? one(target, which.id) : failed(target, from);
+        String out = which.id != null ? one(target, which.id, json) : failed(target, from);
         spec.commandLine().getOut().println(out);
         return 0;
     }
 
-    private static String one(ServerOrDatabase target, long id) {
+    private static String one(ServerOrDatabase target, long id, boolean json) {
         return target.run(
                 c -> c.post("/api/receiver/webhooks/" + id + "/replay", null),
                 a -> {
                     JsonNode n = ServerOrDatabase.json(a.body());
-                    return describe(
-                            id,
-                            n.path("queued_webhook_id").asLong(id),
-                            n.path("job_id").asText(),
-                            "");
+                    long queued = n.path("queued_webhook_id").asLong(id);
+                    String job = n.path("job_id").asText();
+                    return json ? oneJson(id, queued, job) : describe(id, queued, job, "");
                 },
                 db -> inbox(db)
                         .replay(id)
-                        .map(r -> describe(r, " in the database"))
+                        .map(r -> json
+                                ? oneJson(id, r.queuedWebhookId(), Long.toString(r.jobId()))
+                                : describe(r, " in the database"))
                         .orElseThrow(() -> CliFailure.failed("webhook " + id
                                 + " is not in the log or has nothing to replay (rejected or ignored)")));
     }
 
-    private static String failed(ServerOrDatabase target, Instant from) {
-        String query = from.equals(Instant.EPOCH) ? "" : "?since=" + from;
-        return target.run(
-                c -> c.post("/api/receiver/replay" + query, null),
-                a -> ServerOrDatabase.json(a.body()).path("replayed").asText() + " webhooks queued",
+    /**
+     * Replays every failed and dead webhook received since {@code from}, one at a time, with
+     * {@link Progress} on stderr: through the server (its list, then one replay call per webhook) or
+     * in the database.
+     */
+    private String failed(ServerOrDatabase target, Instant from) {
+        Bulk done = target.run(
+                c -> {
+                    List<Long> ids = new ArrayList<>();
+                    AdminClient.Answer refused = listInto(c, "failed", from, ids, true);
+                    if (refused == null) {
+                        refused = listInto(c, "dead", from, ids, false);
+                    }
+                    if (refused != null) {
+                        return refused;
+                    }
+                    Collections.sort(ids);
+                    List<Long> queued = new ArrayList<>();
+                    try (Progress p = Progress.start("Replaying", ids.size(), spec, json)) {
+                        for (long id : ids) {
+                            AdminClient.Answer a = replayOnServer(c, id, queued.size(), ids.size());
+                            if (a.ok()) {
+                                queued.add(id);
+                            } else if (a.status() != 404) {
+                                return a;
+                            }
+                            p.step();
+                        }
+                    }
+                    return new AdminClient.Answer(200, bulkJson(queued));
+                },
+                a -> new Bulk(ids(ServerOrDatabase.json(a.body())), ""),
                 db -> {
                     Inbox inbox = inbox(db);
-                    List<Long> ids = db.jdbi().withHandle(h -> WebhookLog.failedIds(h, from, 1000));
-                    long queued = ids.stream()
-                            .filter(i -> inbox.replay(i).isPresent())
-                            .count();
-                    return queued + " webhooks queued in the database";
+                    List<Long> ids = db.jdbi().withHandle(h -> WebhookLog.failedIds(h, from, Integer.MAX_VALUE));
+                    List<Long> queued = new ArrayList<>();
+                    try (Progress p = Progress.start("Replaying", ids.size(), spec, json)) {
+                        for (long id : ids) {
+                            inbox.replay(id).ifPresent(r -> queued.add(id));
+                            p.step();
+                        }
+                    }
+                    return new Bulk(queued, " in the database");
                 });
+        return json ? bulkJson(done.queued()) : done.queued().size() + " webhooks queued" + done.where();
+    }
+
+    private record Bulk(List<Long> queued, String where) {}
+
+    /**
+     * Adds the ids of webhooks in {@code status} to {@code ids}; a refusal is returned as is. Only the
+     * {@code first} call of a command may find no server (then the command uses the database).
+     */
+    private static AdminClient.Answer listInto(
+            AdminClient c, String status, Instant from, List<Long> ids, boolean first) throws AdminClient.Unreachable {
+        String cursor = null;
+        do {
+            String path = "/api/receiver/webhooks?status=" + status + "&limit=500&since=" + from
+                    + (cursor == null ? "" : "&cursor=" + cursor);
+            AdminClient.Answer a = first && cursor == null ? c.get(path) : midway(c, path);
+            if (!a.ok()) {
+                return a;
+            }
+            JsonNode page = ServerOrDatabase.json(a.body());
+            page.path("items").forEach(item -> ids.add(item.path("id").asLong()));
+            cursor = page.path("next_cursor").isTextual()
+                    ? page.path("next_cursor").asText()
+                    : null;
+        } while (cursor != null);
+        return null;
+    }
+
+    /** A call after the first one: the server going away now is a failure, not a reason to use the database. */
+    private static AdminClient.Answer midway(AdminClient c, String path) {
+        try {
+            return c.get(path);
+        } catch (AdminClient.Unreachable e) {
+            throw CliFailure.failed("the server stopped answering while listing failed webhooks");
+        }
+    }
+
+    private static AdminClient.Answer replayOnServer(AdminClient c, long id, int queued, int total) {
+        try {
+            return c.post("/api/receiver/webhooks/" + id + "/replay", null);
+        } catch (AdminClient.Unreachable e) {
+            throw CliFailure.failed(
+                    "the server stopped answering after " + queued + " of " + total + " webhooks were queued");
+        }
+    }
+
+    private static String bulkJson(List<Long> queued) {
+        return "{\"replayed\":" + queued.size() + ",\"webhook_ids\":"
+                + queued.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")) + "}";
+    }
+
+    private static List<Long> ids(JsonNode bulk) {
+        List<Long> out = new ArrayList<>();
+        bulk.path("webhook_ids").forEach(n -> out.add(n.asLong()));
+        return out;
+    }
+
+    private static String oneJson(long id, long queued, String job) {
+        return "{\"webhook_id\":" + id + ",\"queued_webhook_id\":" + queued + ",\"job_id\":" + job + "}";
     }
 
     private static String describe(Replayed r, String where) {
