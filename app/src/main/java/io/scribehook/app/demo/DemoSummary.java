@@ -83,7 +83,7 @@ final class DemoSummary {
         out.println();
         out.println("Admin API   " + f.adminBase() + "/api/scribe/appointments/" + f.appointmentId());
         out.println("Admin token " + f.adminToken().orElse("(admin authentication is off)"));
-        out.println("            send it as Authorization: Bearer <token>; this is the only place it is shown");
+        out.println("            (Authorization: Bearer <token>; shown here on the terminal only, never logged)");
         out.flush();
     }
 
