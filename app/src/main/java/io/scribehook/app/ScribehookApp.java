@@ -9,6 +9,7 @@ import io.scribehook.app.server.AdminAuth;
 import io.scribehook.app.server.AdminToken;
 import io.scribehook.app.server.HttpServer;
 import io.scribehook.app.server.ListenFailure;
+import io.scribehook.core.config.ConfigKey;
 import io.scribehook.delivery.DeliveryConfig;
 import io.scribehook.delivery.DeliveryEngine;
 import io.scribehook.delivery.DeliverySettings;
@@ -16,15 +17,19 @@ import io.scribehook.delivery.Outbox;
 import io.scribehook.hub.Hub;
 import io.scribehook.hub.HubSettings;
 import io.scribehook.hub.http.RedeliveryRoutes;
+import io.scribehook.hub.keys.HubKeys;
 import io.scribehook.hub.webhooks.WebhookApi;
 import io.scribehook.receiver.Receiver;
 import io.scribehook.receiver.config.ReceiverConfig;
+import io.scribehook.receiver.healthie.HealthieApiSettings;
+import io.scribehook.receiver.healthie.HealthieClient;
 import io.scribehook.store.Database;
 import io.scribehook.store.DatabaseSettings;
 import io.scribehook.store.queue.JobQueue;
 import io.scribehook.store.queue.JobRetention;
 import io.scribehook.store.queue.QueueSettings;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -125,20 +131,6 @@ public final class ScribehookApp implements AutoCloseable {
                         "admin authentication is OFF (SCRIBEHOOK_ADMIN_AUTH=off): anyone who can reach this port can use /api/*");
             }
             List<Consumer<RoutesConfig>> routes = new ArrayList<>();
-            Optional<Receiver> receiver = Optional.empty();
-            if (receiverConfig.isPresent()) {
-                Receiver r = Receiver.start(
-                        receiverConfig.get(),
-                        db,
-                        queue,
-                        metrics.registry(),
-                        clock,
-                        ScribeWiring.offline(delivery.outbox()));
-                closeables.push(r);
-                StoreMetrics.bindQueue(metrics.registry(), r.workers());
-                routes.add(r::register);
-                receiver = Optional.of(r);
-            }
             Optional<Hub> hub = Optional.empty();
             if (hubSettings.isPresent()) {
                 // the hub's events commit with its changes and fan out through the delivery outbox
@@ -151,6 +143,29 @@ public final class ScribehookApp implements AutoCloseable {
                 routes.add(new RedeliveryRoutes(delivery.redelivery(), clock)::register);
                 hub = Optional.of(h);
             }
+            AtomicReference<URI> localGraphql = new AtomicReference<>();
+            Optional<Receiver> receiver = Optional.empty();
+            if (receiverConfig.isPresent()) {
+                Optional<HealthieClient> healthie =
+                        receiverConfig.get().healthieApi().isEmpty() && hub.isPresent()
+                                ? localClient(config, hub.get(), db, clock, metrics, localGraphql)
+                                : receiverConfig
+                                        .get()
+                                        .healthieApi()
+                                        .map(s -> new HealthieClient(s, clock, metrics.registry()));
+                Receiver r = Receiver.start(
+                        receiverConfig.get(),
+                        db,
+                        queue,
+                        metrics.registry(),
+                        clock,
+                        ScribeWiring.offline(delivery.outbox()),
+                        healthie);
+                closeables.push(r);
+                StoreMetrics.bindQueue(metrics.registry(), r.workers());
+                routes.add(r::register);
+                receiver = Optional.of(r);
+            }
             HttpServer server;
             try {
                 server = HttpServer.start(config.httpHost(), config.httpPort(), db, metrics, auth, routes);
@@ -159,6 +174,7 @@ public final class ScribehookApp implements AutoCloseable {
                         .orElseThrow(() -> e);
             }
             closeables.push(server);
+            localGraphql.set(URI.create("http://" + authority(connectHost(config), server.port()) + Hub.GRAPHQL_PATH));
             LOG.info(
                     "scribehook listening on {} (roles: {}, database: {})",
                     authority(config.httpHost(), server.port()),
@@ -169,6 +185,34 @@ public final class ScribehookApp implements AutoCloseable {
             closeAll(closeables);
             throw e;
         }
+    }
+
+    /**
+     * Both roles and no {@code SCRIBEHOOK_HEALTHIE_API_URL}: the receiver fetches from this hub's own
+     * {@code /graphql} over HTTP, with an API key the hub keeps for it (never printed or logged), at
+     * the port actually bound (known once the server listens; until then fetches wait).
+     */
+    private static Optional<HealthieClient> localClient(
+            AppConfig config, Hub hub, Database db, Clock clock, Metrics metrics, AtomicReference<URI> endpoint) {
+        Optional<String> key =
+                hub.apiKeys().local("local receiver", HubKeys.getOrCreate(db, HubKeys.LOCAL_RECEIVER_KEY, clock));
+        if (key.isEmpty()) {
+            LOG.warn("the local receiver's API key was revoked: the receiver cannot fetch from this hub; set "
+                    + "SCRIBEHOOK_HEALTHIE_API_URL and SCRIBEHOOK_HEALTHIE_API_KEY");
+        }
+        HealthieApiSettings settings = HealthieApiSettings.of(
+                        URI.create("http://127.0.0.1" + Hub.GRAPHQL_PATH), key.orElse(""))
+                .withApiVersion(config.source()
+                        .string(ConfigKey.HEALTHIE_API_VERSION, HealthieApiSettings.DEFAULT_API_VERSION));
+        return Optional.of(HealthieClient.ofLocal(settings, endpoint::get, clock, metrics.registry()));
+    }
+
+    /** The address to reach this server from the same machine: loopback when it listens on every interface. */
+    public static String connectHost(AppConfig config) {
+        if (!config.listensOnAllInterfaces()) {
+            return config.httpHost();
+        }
+        return config.httpHost().contains(":") ? "::1" : "127.0.0.1";
     }
 
     /** {@code host:port}, with brackets around an IPv6 literal. */

@@ -14,6 +14,7 @@ import io.scribehook.store.testing.TestDatabases;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,15 @@ class MeetingSimulatorTest {
             assertThat(events.get(0).eventType()).isEqualTo(EventTypes.APPOINTMENT_CREATED);
             assertThat(events.stream().filter(e -> e.eventType().equals(EventTypes.APPOINTMENT_PARTICIPANT_JOINED)))
                     .hasSize(4)
-                    .allSatisfy(e -> assertThat(e.hostUserId()).isEqualTo("zoom-1001"));
+                    .allSatisfy(e -> assertThat(e.hostUserId())
+                            .as("the provider's user id")
+                            .isEqualTo("1001"));
+            assertThat(events.stream()
+                            .filter(e -> e.eventType().startsWith("appointment.recording_")
+                                    || e.eventType().equals(EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE)))
+                    .as("recording and transcript events carry the Zoom event's time")
+                    .hasSize(4)
+                    .allSatisfy(e -> assertThat(e.eventTs()).isNotNull().isBefore(Instant.now()));
             assertThat(events.stream().filter(e -> e.eventType().equals(EventTypes.APPOINTMENT_PARTICIPANT_LEFT)))
                     .hasSize(4)
                     .extracting(ThinEvent::participantName)

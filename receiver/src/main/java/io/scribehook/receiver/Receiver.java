@@ -97,6 +97,29 @@ public final class Receiver implements AutoCloseable {
             MeterRegistry registry,
             Clock clock,
             ScribeSetup scribe) {
+        return start(
+                config,
+                db,
+                queueSettings,
+                registry,
+                clock,
+                scribe,
+                config.healthieApi().map(s -> new HealthieClient(s, clock, registry)));
+    }
+
+    /**
+     * As {@link #start(ReceiverConfig, Database, QueueSettings, MeterRegistry, Clock, ScribeSetup)},
+     * fetching with {@code healthie} instead of a client made from {@code config.healthieApi()}: the
+     * app gives one for its own hub ({@link HealthieClient#ofLocal}). The receiver closes it.
+     */
+    public static Receiver start(
+            ReceiverConfig config,
+            Database db,
+            QueueSettings queueSettings,
+            MeterRegistry registry,
+            Clock clock,
+            ScribeSetup scribe,
+            Optional<HealthieClient> healthie) {
         JobQueue queue = new JobQueue(db, queueSettings, clock);
         Inbox inbox = new Inbox(db, queue, config.dedupeWindow(), clock);
         VerifierSource verifiers = new VerifierSource(
@@ -114,7 +137,6 @@ public final class Receiver implements AutoCloseable {
                 pressure,
                 new RefusalSample(clock));
         ReceiverAdminRoutes admin = new ReceiverAdminRoutes(db, inbox, verifiers, config.envSecrets(), clock);
-        Optional<HealthieClient> healthie = config.healthieApi().map(s -> new HealthieClient(s, clock, registry));
         Optional<FieldCipher> cipher = config.dataKeys().map(FieldCipher::new);
         TranscriptDownloader downloader =
                 new TranscriptDownloader(TRANSCRIPT_DOWNLOAD_TIMEOUT, TranscriptDownloader.DEFAULT_MAX_BYTES);
@@ -166,9 +188,11 @@ public final class Receiver implements AutoCloseable {
                 verifiers.secretCount(),
                 config.sourceGuard().allowList().describe(),
                 config.sourceGuard().resolver().describe(),
-                config.healthieApi()
-                        .map(s -> s.endpoint().toString())
-                        .orElse("not configured: fetches will wait and retry"));
+                healthie.isEmpty()
+                        ? "not configured: fetches will wait and retry"
+                        : config.healthieApi()
+                                .map(s -> s.endpoint().toString())
+                                .orElse("this process's hub (/graphql, with its own API key)"));
         if (cipher.isPresent()) {
             queue.offer(Jobs.rotateDataKey());
             LOG.info(

@@ -27,7 +27,13 @@ import picocli.CommandLine.Spec;
             "Example:",
             "  scribehook serve"
         },
-        subcommands = {ServeCommand.class, ReceiverCommand.class, HubCommand.class, ScribeCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            ReceiverCommand.class,
+            HubCommand.class,
+            ScribeCommand.class
+        })
 public final class ScribehookCommand implements Runnable {
     @Spec
     CommandSpec spec;

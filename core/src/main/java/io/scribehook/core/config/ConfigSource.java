@@ -88,6 +88,16 @@ public final class ConfigSource {
         return out;
     }
 
+    /**
+     * These values with {@code overrides} laid over them; an empty override unsets its key (a blank
+     * value reads as unset). For commands that fix some settings, such as {@code scribehook demo}.
+     */
+    public ConfigSource with(Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(values);
+        merged.putAll(overrides);
+        return new ConfigSource(merged);
+    }
+
     /** The raw value, absent when unset or blank. */
     public Optional<String> raw(ConfigKey key) {
         String v = values.get(key.key());

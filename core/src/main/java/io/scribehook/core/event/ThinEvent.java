@@ -61,6 +61,24 @@ public record ThinEvent(
                 eventType, resourceId, resourceType, List.of(), shape, null, null, null, null, null, null, null, null);
     }
 
+    /** This event with {@code event_ts} set (when the reported activity happened). */
+    public ThinEvent withEventTs(Instant at) {
+        return new ThinEvent(
+                eventType,
+                resourceId,
+                resourceType,
+                changedFields,
+                shape,
+                hostUserId,
+                participantName,
+                participantEmail,
+                at,
+                updatedAt,
+                createdAt,
+                organizationId,
+                noteVersion);
+    }
+
     /** This event with a {@code note_version} (for {@code scribe.note_drafted}). */
     public ThinEvent withNoteVersion(int version) {
         return new ThinEvent(

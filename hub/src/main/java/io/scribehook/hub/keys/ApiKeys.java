@@ -2,6 +2,7 @@ package io.scribehook.hub.keys;
 
 import io.scribehook.store.Database;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -12,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -45,6 +48,40 @@ public final class ApiKeys {
         Instant now = Instant.ofEpochMilli(clock.millis());
         db.writer().write(h -> insert(h, keyId, name, sha256Hex(secretText), now));
         return new NewApiKey(new ApiKey(keyId, name, now, null), "shk_" + keyId + "_" + secretText);
+    }
+
+    /**
+     * The key of this process's own receiver, derived from {@code seed} (a server key from {@link
+     * HubKeys}) so that every start and every instance on the database arrive at the same key without
+     * its value being stored; its row is made on first use. The value never leaves the process. Empty
+     * when an operator has revoked it (with {@code scribehook hub api-key}); it is then not remade.
+     */
+    public Optional<String> local(String name, byte[] seed) {
+        String keyId = HexFormat.of().formatHex(hmac(seed, "key-id"), 0, 6);
+        String value =
+                "shk_" + keyId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(seed, "secret"));
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        String hash = sha256Hex(value.substring(4 + keyId.length() + 1));
+        db.writer()
+                .write(h -> h.createUpdate(
+                                "INSERT INTO hub_api_keys (key_id, name, secret_sha256, created_at) VALUES (?, ?, ?, ?) "
+                                        + "ON CONFLICT (key_id) DO NOTHING")
+                        .bind(0, keyId)
+                        .bind(1, name)
+                        .bind(2, hash)
+                        .bind(3, now.toEpochMilli())
+                        .execute());
+        return authenticate(value).map(k -> value);
+    }
+
+    private static byte[] hmac(byte[] key, String label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
     }
 
     private static int insert(Handle h, String keyId, String name, String hash, Instant now) {

@@ -8,6 +8,9 @@ import java.time.Clock;
 public final class HubKeys {
     private static final ServerKeyTable TABLE = new ServerKeyTable("hub_keys");
 
+    /** The seed of the API key this process's own receiver fetches from {@code /graphql} with. */
+    public static final String LOCAL_RECEIVER_KEY = "local-receiver-api-key";
+
     private HubKeys() {}
 
     /** The key called {@code name}, created if there is none yet. */

@@ -89,9 +89,9 @@ public final class ZoomEventProcessor {
         }
         Appointment a = appointment.get();
         return switch (e.event()) {
-            case "recording.started" -> simple(job, id, a, EventTypes.APPOINTMENT_RECORDING_STARTED);
-            case "recording.stopped" -> simple(job, id, a, EventTypes.APPOINTMENT_RECORDING_STOPPED);
-            case "recording.completed" -> recordingCompleted(job, id, a, object);
+            case "recording.started" -> simple(job, id, a, root, EventTypes.APPOINTMENT_RECORDING_STARTED);
+            case "recording.stopped" -> simple(job, id, a, root, EventTypes.APPOINTMENT_RECORDING_STOPPED);
+            case "recording.completed" -> recordingCompleted(job, id, a, root, object);
             case "recording.transcript_completed" -> transcriptCompleted(job, id, a, root, object);
             case "meeting.participant_joined" -> participant(job, id, a, root, object, Attendance.JOINED);
             case "meeting.participant_left" -> participant(job, id, a, root, object, Attendance.LEFT);
@@ -102,11 +102,11 @@ public final class ZoomEventProcessor {
         };
     }
 
-    private JobOutcome simple(Job job, long id, Appointment a, String type) {
-        return finish(job, id, ZoomInbox.PROCESSED, a.id(), List.of(event(type, a)), h -> {});
+    private JobOutcome simple(Job job, long id, Appointment a, JsonNode root, String type) {
+        return finish(job, id, ZoomInbox.PROCESSED, a.id(), List.of(event(type, a, root)), h -> {});
     }
 
-    private JobOutcome recordingCompleted(Job job, long id, Appointment a, JsonNode object) {
+    private JobOutcome recordingCompleted(Job job, long id, Appointment a, JsonNode root, JsonNode object) {
         List<RecordingFile> files = files(a, object);
         Instant now = clock.instant();
         return finish(
@@ -114,7 +114,7 @@ public final class ZoomEventProcessor {
                 id,
                 ZoomInbox.PROCESSED,
                 a.id(),
-                List.of(event(EventTypes.APPOINTMENT_RECORDING_COMPLETED, a)),
+                List.of(event(EventTypes.APPOINTMENT_RECORDING_COMPLETED, a, root)),
                 h -> files.forEach(f -> RecordingFiles.upsert(h, f, now)));
     }
 
@@ -129,7 +129,7 @@ public final class ZoomEventProcessor {
                     id,
                     ZoomInbox.FAILED,
                     a.id(),
-                    List.of(event(EventTypes.APPOINTMENT_TRANSCRIPT_FAILED, a)),
+                    List.of(event(EventTypes.APPOINTMENT_TRANSCRIPT_FAILED, a, root)),
                     h -> {});
         }
         RecordingFile file = vtt.get();
@@ -146,7 +146,7 @@ public final class ZoomEventProcessor {
                         id,
                         ZoomInbox.FAILED,
                         a.id(),
-                        List.of(event(EventTypes.APPOINTMENT_TRANSCRIPT_FAILED, a)),
+                        List.of(event(EventTypes.APPOINTMENT_TRANSCRIPT_FAILED, a, root)),
                         h -> {});
             }
             case TranscriptFetch.Fetched f -> {
@@ -164,7 +164,7 @@ public final class ZoomEventProcessor {
                             "zoom:" + file.id(),
                             now);
                     if (s.created()) {
-                        events.emit(h, event(EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE, a));
+                        events.emit(h, event(EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE, a, root));
                     }
                     ZoomInbox.mark(h, id, ZoomInbox.PROCESSED, a.id(), now.toEpochMilli());
                     return new JobOutcome.Completed(queue.complete(h, job));
@@ -179,9 +179,7 @@ public final class ZoomEventProcessor {
         String email = text(p, "email");
         String key = first(text(p, "participant_user_id"), text(p, "user_id"), text(p, "id"), email, name);
         Instant at = time(text(p, action.equals(Attendance.JOINED) ? "join_time" : "leave_time"))
-                .or(() -> Optional.of(root.path("event_ts").asLong(0))
-                        .filter(ms -> ms > 0)
-                        .map(Instant::ofEpochMilli))
+                .or(() -> eventTs(root))
                 .orElse(clock.instant());
         String type = action.equals(Attendance.JOINED)
                 ? EventTypes.APPOINTMENT_PARTICIPANT_JOINED
@@ -192,7 +190,7 @@ public final class ZoomEventProcessor {
                 AppointmentService.RESOURCE_TYPE,
                 List.of(),
                 BodyShape.REFERENCE,
-                text(object, "host_id"),
+                hostUserId(a, object),
                 name,
                 email,
                 at,
@@ -230,6 +228,25 @@ public final class ZoomEventProcessor {
 
     private static ThinEvent event(String type, Appointment a) {
         return ThinEvent.of(type, a.idText(), AppointmentService.RESOURCE_TYPE, BodyShape.REFERENCE);
+    }
+
+    /** An event with the Zoom event's {@code event_ts}, so that receivers learn when it happened. */
+    private static ThinEvent event(String type, Appointment a, JsonNode root) {
+        ThinEvent e = event(type, a);
+        return eventTs(root).map(e::withEventTs).orElse(e);
+    }
+
+    private static Optional<Instant> eventTs(JsonNode root) {
+        return Optional.of(root.path("event_ts").asLong(0)).filter(ms -> ms > 0).map(Instant::ofEpochMilli);
+    }
+
+    /**
+     * {@code host_user_id}: the appointment's provider (the user who hosts its Zoom meeting), as
+     * receivers compare it with the appointment's people; Zoom's own {@code host_id} when the
+     * appointment names no provider.
+     */
+    private static String hostUserId(Appointment a, JsonNode object) {
+        return a.user() != null && a.user().id() != null ? a.user().id() : text(object, "host_id");
     }
 
     private static List<RecordingFile> files(Appointment a, JsonNode object) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ final class GraphQlTransport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GraphQlTransport.class);
 
     private final HealthieApiSettings settings;
+    private final Supplier<URI> endpoint;
     private final CircuitBreaker breaker;
     private final Clock clock;
     private final HttpClient http;
@@ -51,9 +54,16 @@ final class GraphQlTransport implements AutoCloseable {
     private final GraphQlErrors errors;
     private final RateLimitDelays delays;
 
+    /** @param endpoint asked for the URL on every request; null while it is not known yet */
     GraphQlTransport(
-            HealthieApiSettings settings, Clock clock, MeterRegistry registry, Sleeper sleeper, ObjectMapper mapper) {
+            HealthieApiSettings settings,
+            Supplier<URI> endpoint,
+            Clock clock,
+            MeterRegistry registry,
+            Sleeper sleeper,
+            ObjectMapper mapper) {
         this.settings = settings;
+        this.endpoint = endpoint;
         this.clock = clock;
         this.breaker = new CircuitBreaker(
                 settings.breakerFailureThreshold(), settings.breakerOpenFor(), clock, GraphQlTransport::logCircuit);
@@ -105,13 +115,19 @@ final class GraphQlTransport implements AutoCloseable {
     FetchResult<JsonNode> execute(String operation, String query, ObjectNode variables, String notFoundField) {
         byte[] body = requestBody(query, variables);
         for (int attempt = 0; ; attempt++) {
+            URI target = endpoint.get();
+            if (target == null) {
+                // this process's own hub, before its server listens: wait without spending attempts
+                count(operation, "not_listening");
+                return new FetchResult.Unavailable<>(clock.instant().plus(TRIAL_WAIT));
+            }
             if (!breaker.tryAcquire()) {
                 count(operation, "circuit_open");
                 Instant retryAt = breaker.retryAt();
                 return new FetchResult.Unavailable<>(
                         retryAt != null ? retryAt : clock.instant().plus(TRIAL_WAIT));
             }
-            Outcome outcome = send(operation, body, notFoundField);
+            Outcome outcome = send(target, operation, body, notFoundField);
             if (outcome instanceof Outcome.Done done) {
                 return done.result();
             }
@@ -137,8 +153,8 @@ final class GraphQlTransport implements AutoCloseable {
         }
     }
 
-    private Outcome send(String operation, byte[] body, String notFoundField) {
-        HttpRequest request = HttpRequest.newBuilder(settings.endpoint())
+    private Outcome send(URI target, String operation, byte[] body, String notFoundField) {
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Basic " + settings.apiKey())
                 .header("AuthorizationSource", "API")

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Client of the Healthie GraphQL API (or the hub's compatible {@code /graphql}): fetches what a
@@ -41,9 +43,30 @@ public final class HealthieClient implements AutoCloseable {
     }
 
     HealthieClient(HealthieApiSettings settings, Clock clock, MeterRegistry registry, Sleeper sleeper) {
+        this(settings, settings::endpoint, clock, registry, sleeper);
+    }
+
+    private HealthieClient(
+            HealthieApiSettings settings,
+            Supplier<URI> endpoint,
+            Clock clock,
+            MeterRegistry registry,
+            Sleeper sleeper) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
-        this.transport = new GraphQlTransport(settings, clock, registry, sleeper, mapper);
+        this.transport = new GraphQlTransport(settings, endpoint, clock, registry, sleeper, mapper);
+    }
+
+    /**
+     * A client of this process's own hub, whose port is known only once its server listens (port 0):
+     * {@code endpoint} is asked for the URL on every request, and while it answers null every call is
+     * {@link FetchResult.Unavailable} for a second (jobs wait without spending attempts).
+     * {@code settings.endpoint()} is not used.
+     */
+    public static HealthieClient ofLocal(
+            HealthieApiSettings settings, Supplier<URI> endpoint, Clock clock, MeterRegistry registry) {
+        return new HealthieClient(
+                settings, Objects.requireNonNull(endpoint, "endpoint"), clock, registry, Sleeper.REAL);
     }
 
     /** The appointment with its people and Zoom recording files; null answer → NotFound. */
