@@ -1,6 +1,7 @@
 package io.scribehook.app.cli;
 
 import io.scribehook.app.BuildInfo;
+import io.scribehook.app.cli.doctor.DoctorCommand;
 import io.scribehook.app.cli.hub.HubCommand;
 import io.scribehook.app.cli.receiver.ReceiverCommand;
 import io.scribehook.app.cli.scribe.ScribeCommand;
@@ -27,7 +28,13 @@ import picocli.CommandLine.Spec;
             "Example:",
             "  scribehook serve"
         },
-        subcommands = {ServeCommand.class, ReceiverCommand.class, HubCommand.class, ScribeCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            DoctorCommand.class,
+            ReceiverCommand.class,
+            HubCommand.class,
+            ScribeCommand.class
+        })
 public final class ScribehookCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -193,6 +193,19 @@ public final class WebhookLog {
                 .list();
     }
 
+    /**
+     * For each event type in the log, when the newest webhook of that type that was not refused
+     * (rejected) arrived; event types in name order.
+     */
+    public static Map<String, Instant> lastReceivedByEventType(Handle h) {
+        Map<String, Instant> out = new java.util.TreeMap<>();
+        h.createQuery("SELECT event_type, max(received_at) FROM receiver_webhooks WHERE status <> 'rejected' "
+                        + "AND event_type IS NOT NULL GROUP BY event_type")
+                .map((rs, ctx) -> out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))))
+                .list();
+        return out;
+    }
+
     /** Deletes at most {@code batch} rows received before {@code cutoff}; returns how many. */
     public static int deleteReceivedBefore(Handle h, Instant cutoff, int batch) {
         return h.createUpdate("DELETE FROM receiver_webhooks WHERE id IN "
