@@ -45,7 +45,7 @@ class DoctorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One app with hub and receiver, an API key for its /graphql, and a registration made through it. */
-    private record Setup(ScribehookApp app, Path dataDir, String apiKey, Webhook webhook) implements AutoCloseable {
+    record Setup(ScribehookApp app, Path dataDir, String apiKey, Webhook webhook) implements AutoCloseable {
         String graphql() {
             return "http://127.0.0.1:" + app.port() + "/graphql";
         }
@@ -66,12 +66,16 @@ class DoctorTest {
         }
 
         void storeSecret(String secret) {
+            storeSecret("healthie-" + webhook.id(), secret);
+        }
+
+        void storeSecret(String keyId, String secret) {
             HttpResponse<String> r =
                     send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/receiver/secrets"))
                             .header("Authorization", "Bearer " + ADMIN)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"key_id\":\"healthie-" + webhook.id() + "\",\"secret\":\"" + secret + "\"}"))
+                                    "{\"key_id\":\"" + keyId + "\",\"secret\":\"" + secret + "\"}"))
                             .build());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         }
@@ -82,7 +86,7 @@ class DoctorTest {
         }
     }
 
-    private static Setup setup() {
+    static Setup setup() {
         Path dataDir = TestDatabases.newFolder("doctor");
         Map<String, String> v = new HashMap<>();
         v.put("SCRIBEHOOK_HTTP_PORT", "0");
