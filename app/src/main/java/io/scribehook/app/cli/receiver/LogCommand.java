@@ -53,7 +53,7 @@ public final class LogCommand implements Runnable {
                 "Export the webhook log of a time range for a support request (what Healthie support asks for): "
                         + "log id, arrival time, event type, resource type and id (the appointment id), outcome "
                         + "(accepted, duplicate, rejected, ignored, processed, failed, dead) and its reason code, HTTP "
-                        + "status answered, signature profile and key id, attempts, processing time, body SHA-256.",
+                        + "status answered, the original of a duplicate, signature profile and key id, attempts, processing time, body SHA-256.",
                 "No names, emails, bodies or transcript text: the log holds none. Comma-separated with a header "
                         + "line by default; --json prints one JSON object a line. Oldest first. Reads through the "
                         + "running server's admin API, or the database when no server answers."
@@ -75,6 +75,7 @@ public final class LogCommand implements Runnable {
                 "status",
                 "reason",
                 "http_status",
+                "duplicate_of",
                 "profile",
                 "key_id",
                 "attempts",
@@ -196,6 +197,7 @@ public final class LogCommand implements Runnable {
             m.put("status", e.status().id());
             m.put("reason", e.reason());
             m.put("http_status", e.httpStatus());
+            m.put("duplicate_of", e.duplicateOf());
             m.put("profile", e.profile());
             m.put("key_id", e.keyId());
             m.put("attempts", e.attempts());
