@@ -156,6 +156,21 @@ class DoctorTest {
                             "registration " + s.webhook().id(),
                             "test webhook " + s.webhook().id());
             assertThat(json.out()).contains("\"check\":\"last appointment.participant_joined\",\"message\":\"20");
+
+            // the test webhooks in the export, with the hub's delivery ids (its Webhook-Id header)
+            JarRunner.Run export = JarRunner.inProcess(
+                    "receiver",
+                    "log",
+                    "export",
+                    "--since",
+                    "1h",
+                    "--config",
+                    s.doctorConfig().toString());
+            assertThat(export.exit()).as(export.err()).isZero();
+            assertThat(export.out().lines().filter(l -> l.contains(",Appointment,doctor-")))
+                    .hasSize(2)
+                    .allMatch(l -> l.matches(
+                            "\\d+,msg_\\d+,.*,appointment\\.participant_joined,Appointment,doctor-[0-9a-f]{12},.*"));
         }
     }
 

@@ -86,12 +86,12 @@ class LogExportTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0))
                 .isEqualTo(
-                        "log_id,received_at,event_type,resource_type,resource_id,status,reason,http_status,duplicate_of,profile,"
+                        "log_id,delivery_id,received_at,event_type,resource_type,resource_id,status,reason,http_status,duplicate_of,profile,"
                                 + "key_id,attempts,processed_at,body_sha256");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1))
                 .matches(
-                        "\\d+,20\\d\\d-.*Z,appointment\\.participant_joined,Appointment,3101,processed,,200,,guide,env-1,1,20[^,]*Z,[0-9a-f]{64}");
+                        "\\d+,,20\\d\\d-.*Z,appointment\\.participant_joined,Appointment,3101,processed,,200,,guide,env-1,1,20[^,]*Z,[0-9a-f]{64}");
         assertThat(lines.get(2)).contains(",appointment.participant_left,Appointment,3101,processed,");
         assertThat(lines.get(3)).contains(",rejected,").contains(",401,");
         assertNoPhi(r.out() + r.err());

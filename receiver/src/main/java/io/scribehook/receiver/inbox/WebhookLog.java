@@ -20,15 +20,15 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class WebhookLog {
     private static final String COLUMNS =
             "id, received_at, updated_at, status, reason, event_type, resource_id, resource_type, "
-                    + "body_shape, profile, key_id, source_ip, http_status, body_sha256, duplicate_of, attempts, processed_at";
+                    + "body_shape, profile, key_id, source_ip, http_status, body_sha256, duplicate_of, attempts, processed_at, delivery_id";
 
     private WebhookLog() {}
 
     private static final String INSERT_COLUMNS =
             "INSERT INTO receiver_webhooks (received_at, updated_at, status, reason, "
                     + "event_type, resource_id, resource_type, body_shape, profile, key_id, source_ip, http_status, body_sha256, "
-                    + "dedupe_key, duplicate_of, body) VALUES ";
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                    + "dedupe_key, duplicate_of, body, delivery_id) VALUES ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int INSERT_CHUNK = 500;
 
     public static long insert(Handle h, NewWebhook w) {
@@ -69,6 +69,7 @@ public final class WebhookLog {
                     BulkInsert.setString(ps, i++, w.dedupeKey());
                     BulkInsert.setLong(ps, i++, w.duplicateOf());
                     ps.setBytes(i++, w.body());
+                    BulkInsert.setString(ps, i++, w.deliveryId());
                 }
             }));
         }
@@ -233,7 +234,8 @@ public final class WebhookLog {
                 rs.getString("body_sha256"),
                 nullableLong(rs, "duplicate_of"),
                 rs.getInt("attempts"),
-                instant(rs, "processed_at"));
+                instant(rs, "processed_at"),
+                rs.getString("delivery_id"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

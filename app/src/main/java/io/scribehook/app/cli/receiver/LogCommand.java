@@ -51,7 +51,7 @@ public final class LogCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Export the webhook log of a time range for a support request (what Healthie support asks for): "
-                        + "log id, arrival time, event type, resource type and id (the appointment id), outcome "
+                        + "log id, the sender's delivery id (its Webhook-Id header), arrival time, event type, resource type and id (the appointment id), outcome "
                         + "(accepted, duplicate, rejected, ignored, processed, failed, dead) and its reason code, HTTP "
                         + "status answered, the original of a duplicate, signature profile and key id, attempts, processing time, body SHA-256.",
                 "No names, emails, bodies or transcript text: the log holds none. Comma-separated with a header "
@@ -68,6 +68,7 @@ public final class LogCommand implements Runnable {
         private static final int PAGE = 500;
         static final List<String> COLUMNS = List.of(
                 "log_id",
+                "delivery_id",
                 "received_at",
                 "event_type",
                 "resource_type",
@@ -190,6 +191,7 @@ public final class LogCommand implements Runnable {
         static Map<String, Object> row(WebhookEntry e) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("log_id", e.id());
+            m.put("delivery_id", e.deliveryId());
             m.put("received_at", str(e.receivedAt()));
             m.put("event_type", e.eventType());
             m.put("resource_type", e.resourceType());
