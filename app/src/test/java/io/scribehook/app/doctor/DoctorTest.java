@@ -54,15 +54,20 @@ class DoctorTest {
             return new HealthieClient(HealthieApiSettings.of(URI.create(graphql()), apiKey), Clock.systemUTC());
         }
 
-        /** A config file for the doctor: the app's data dir, address and API. */
+        /** A config file for the doctor: the app's data dir, database, address and API. */
         Path doctorConfig() {
+            return doctorConfig(app.port());
+        }
+
+        Path doctorConfig(int port) {
             Map<String, String> v = new LinkedHashMap<>();
-            v.put("SCRIBEHOOK_HTTP_PORT", Integer.toString(app.port()));
+            v.put("SCRIBEHOOK_HTTP_PORT", Integer.toString(port));
+            v.put("SCRIBEHOOK_DATABASE_URL", app.config().databaseUrl());
             v.put("SCRIBEHOOK_DATA_DIR", dataDir.toString());
             v.put("SCRIBEHOOK_ADMIN_TOKEN", ADMIN);
             v.put("SCRIBEHOOK_HEALTHIE_API_URL", graphql());
             v.put("SCRIBEHOOK_HEALTHIE_API_KEY", apiKey);
-            return write(dataDir.resolveSibling(dataDir.getFileName() + "-doctor.properties"), v);
+            return write(dataDir.resolveSibling(dataDir.getFileName() + "-doctor-" + port + ".properties"), v);
         }
 
         void storeSecret(String secret) {
@@ -87,8 +92,16 @@ class DoctorTest {
     }
 
     static Setup setup() {
+        return setup(null);
+    }
+
+    /** @param databaseUrl null for SQLite in the data dir */
+    static Setup setup(String databaseUrl) {
         Path dataDir = TestDatabases.newFolder("doctor");
         Map<String, String> v = new HashMap<>();
+        if (databaseUrl != null) {
+            v.put("SCRIBEHOOK_DATABASE_URL", databaseUrl);
+        }
         v.put("SCRIBEHOOK_HTTP_PORT", "0");
         v.put("SCRIBEHOOK_DATA_DIR", dataDir.toString());
         v.put("SCRIBEHOOK_ADMIN_TOKEN", ADMIN);
@@ -171,6 +184,37 @@ class DoctorTest {
                     .hasSize(2)
                     .allMatch(l -> l.matches(
                             "\\d+,msg_\\d+,.*,appointment\\.participant_joined,Appointment,doctor-[0-9a-f]{12},.*"));
+        }
+    }
+
+    @Test
+    void onPostgresqlTooAndTheExportReadsTheDatabaseWhenNoServerAnswers() {
+        try (PostgresTestDatabase pg = PostgresTestDatabase.create();
+                Setup s = setup(pg.jdbcUrl())) {
+            s.storeSecret(s.webhook().signatureSecret());
+            JarRunner.Run r = doctor(s.doctorConfig(), "--wait", "30s");
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            assertThat(r.out())
+                    .contains("OK   database: reachable and migrated (postgres schema")
+                    .contains("OK   test webhook " + s.webhook().id() + ": arrived after")
+                    .contains("INFO last appointment.participant_joined: never received");
+            JarRunner.Run again = doctor(s.doctorConfig(), "--wait", "30s");
+            assertThat(again.out()).contains("INFO last appointment.participant_joined: 20");
+
+            JarRunner.Run export = JarRunner.inProcess(
+                    "receiver",
+                    "log",
+                    "export",
+                    "--since",
+                    "1h",
+                    "--json",
+                    "--config",
+                    s.doctorConfig(freePort()).toString());
+            assertThat(export.exit()).as(export.err()).isZero();
+            assertThat(export.err()).contains("using the database");
+            assertThat(export.out().lines().toList())
+                    .hasSize(2)
+                    .allMatch(l -> l.contains("\"delivery_id\":\"msg_") && l.contains("\"resource_id\":\"doctor-"));
         }
     }
 
