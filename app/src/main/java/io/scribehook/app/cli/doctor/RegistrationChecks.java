@@ -137,7 +137,9 @@ final class RegistrationChecks {
             out.add(Finding.warn(check, "not sent: the database is down, so its arrival could not be seen", null));
             return;
         }
-        String marker = "doctor-" + HexFormat.of().formatHex(random.generateSeed(6));
+        byte[] id = new byte[6];
+        random.nextBytes(id);
+        String marker = "doctor-" + HexFormat.of().formatHex(id);
         Instant sent = clock.instant();
         FetchResult<Boolean> asked = client.sendTestWebhook(w.id(), marker);
         if (!(asked instanceof FetchResult.Found<Boolean> f) || !f.value()) {
