@@ -9,7 +9,10 @@ import io.scribehook.app.server.AdminAuth;
 import io.scribehook.app.server.AdminToken;
 import io.scribehook.app.server.HttpServer;
 import io.scribehook.app.server.ListenFailure;
+import io.scribehook.app.server.TlsConfig;
 import io.scribehook.core.config.ConfigKey;
+import io.scribehook.core.event.BodyShape;
+import io.scribehook.core.event.ThinEvent;
 import io.scribehook.delivery.DeliveryConfig;
 import io.scribehook.delivery.DeliveryEngine;
 import io.scribehook.delivery.DeliverySettings;
@@ -21,8 +24,10 @@ import io.scribehook.hub.keys.HubKeys;
 import io.scribehook.hub.webhooks.WebhookApi;
 import io.scribehook.receiver.Receiver;
 import io.scribehook.receiver.config.ReceiverConfig;
+import io.scribehook.receiver.healthie.ExpectedRegistration;
 import io.scribehook.receiver.healthie.HealthieApiSettings;
 import io.scribehook.receiver.healthie.HealthieClient;
+import io.scribehook.receiver.healthie.RegistrationWatch;
 import io.scribehook.store.Database;
 import io.scribehook.store.DatabaseSettings;
 import io.scribehook.store.queue.JobQueue;
@@ -97,6 +102,9 @@ public final class ScribehookApp implements AutoCloseable {
         DatabaseSettings dbSettings = DatabaseSettings.of(config.databaseUrl());
         QueueSettings queue = QueueSettings.defaults().withPollInterval(config.jobPollInterval());
         DeliverySettings deliverySettings = DeliveryConfig.from(config.source());
+        TlsConfig tls = TlsConfig.from(config.source());
+        Optional<Duration> watchEvery =
+                receiverConfig.isPresent() ? RegistrationWatch.interval(config.source()) : Optional.empty();
         ListenFailure.probe(config.httpHost(), config.httpPort());
 
         Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -165,10 +173,12 @@ public final class ScribehookApp implements AutoCloseable {
                 StoreMetrics.bindQueue(metrics.registry(), r.workers());
                 routes.add(r::register);
                 receiver = Optional.of(r);
+                watchRegistrations(receiverConfig.get(), watchEvery, delivery.outbox(), metrics, clock)
+                        .ifPresent(closeables::push);
             }
             HttpServer server;
             try {
-                server = HttpServer.start(config.httpHost(), config.httpPort(), db, metrics, auth, routes);
+                server = HttpServer.start(config.httpHost(), config.httpPort(), tls, db, metrics, auth, routes);
             } catch (RuntimeException e) {
                 throw ListenFailure.causeOf(e, config.httpHost(), config.httpPort())
                         .orElseThrow(() -> e);
@@ -180,6 +190,11 @@ public final class ScribehookApp implements AutoCloseable {
                     authority(config.httpHost(), server.port()),
                     config.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")),
                     db.dialect().name().toLowerCase(java.util.Locale.ROOT));
+            tls.material()
+                    .ifPresent(m -> LOG.info(
+                            "TLS on: the listener serves HTTPS only, certificate {} (valid until {})",
+                            m.chain().get(0).getSubjectX500Principal().getName(),
+                            m.chain().get(0).getNotAfter().toInstant()));
             return new ScribehookApp(config, db, metrics, server, receiver, delivery, hub, closeables);
         } catch (RuntimeException e) {
             closeAll(closeables);
@@ -213,6 +228,25 @@ public final class ScribehookApp implements AutoCloseable {
             return config.httpHost();
         }
         return config.httpHost().contains(":") ? "::1" : "127.0.0.1";
+    }
+
+    /**
+     * The periodic check of our registrations at the Healthie API, when an API is configured and the
+     * interval is not {@code off}; its alarms go out as operator events through the outbox.
+     */
+    private static Optional<RegistrationWatch> watchRegistrations(
+            ReceiverConfig rc, Optional<Duration> every, Outbox outbox, Metrics metrics, Clock clock) {
+        if (rc.healthieApi().isEmpty() || every.isEmpty()) {
+            return Optional.empty();
+        }
+        RegistrationWatch watch = new RegistrationWatch(
+                new HealthieClient(rc.healthieApi().get(), clock),
+                ExpectedRegistration.atPath(rc.publicPath()),
+                (type, id) ->
+                        outbox.enqueue(ThinEvent.of(type, id, RegistrationWatch.RESOURCE_TYPE, BodyShape.REFERENCE)),
+                metrics.registry());
+        Duration first = every.get().compareTo(Duration.ofMinutes(1)) < 0 ? every.get() : Duration.ofMinutes(1);
+        return Optional.of(watch.start(first, every.get()));
     }
 
     /** {@code host:port}, with brackets around an IPv6 literal. */

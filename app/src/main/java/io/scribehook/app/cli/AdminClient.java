@@ -3,6 +3,7 @@ package io.scribehook.app.cli;
 import io.scribehook.app.ScribehookApp;
 import io.scribehook.app.config.AppConfig;
 import io.scribehook.app.server.AdminToken;
+import io.scribehook.app.server.TlsConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,20 +11,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Calls a running server's admin API for commands that change state. The token comes from
- * {@code SCRIBEHOOK_ADMIN_TOKEN} or the data dir's token file.
+ * {@code SCRIBEHOOK_ADMIN_TOKEN} or the data dir's token file. With TLS configured it calls
+ * {@code https://} and trusts the configured certificate (which may be self-signed); the
+ * certificate must still name the host called (127.0.0.1 by default), or give {@code --server}.
  */
 public final class AdminClient {
     private final URI base;
     private final Optional<String> token;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http;
 
     public AdminClient(URI base, Optional<String> token) {
+        this(base, token, null);
+    }
+
+    /** @param tls a context trusting the server's certificate, or null for the JDK's default trust */
+    public AdminClient(URI base, Optional<String> token, SSLContext tls) {
         this.base = base;
         this.token = token;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3));
+        if (tls != null) {
+            b.sslContext(tls);
+        }
+        this.http = b.build();
     }
 
     /**
@@ -35,13 +48,18 @@ public final class AdminClient {
             requireHttpUrl(server);
         }
         String host = config.listensOnAllInterfaces() ? "127.0.0.1" : config.httpHost();
+        TlsConfig tls = TlsConfig.from(config.source());
         URI base = URI.create(
                 server != null
                         ? server
-                        : "http://" + ScribehookApp.authority(host, config.httpPort() == 0 ? 8080 : config.httpPort()));
+                        : (tls.enabled() ? "https://" : "http://")
+                                + ScribehookApp.authority(host, config.httpPort() == 0 ? 8080 : config.httpPort()));
         Optional<String> token =
                 config.adminToken().or(() -> AdminToken.read(config.dataDir().resolve(AdminToken.FILE_NAME)));
-        return new AdminClient(base, token);
+        return new AdminClient(
+                base,
+                token,
+                tls.material().map(TlsConfig.Material::trustingContext).orElse(null));
     }
 
     private static void requireHttpUrl(String server) {

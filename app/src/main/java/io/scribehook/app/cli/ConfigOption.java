@@ -15,6 +15,11 @@ public final class ConfigOption {
     Path file;
 
     public AppConfig load() {
-        return AppConfig.from(ConfigSource.load(System.getenv(), file));
+        return AppConfig.from(source());
+    }
+
+    /** The merged keys (environment over file), not yet validated. */
+    public ConfigSource source() {
+        return ConfigSource.load(System.getenv(), file);
     }
 }

@@ -1,6 +1,7 @@
 package io.scribehook.app.cli;
 
 import io.scribehook.app.BuildInfo;
+import io.scribehook.app.cli.doctor.DoctorCommand;
 import io.scribehook.app.cli.hub.HubCommand;
 import io.scribehook.app.cli.receiver.ReceiverCommand;
 import io.scribehook.app.cli.scribe.ScribeCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ServeCommand.class,
             DemoCommand.class,
+            DoctorCommand.class,
             ReceiverCommand.class,
             HubCommand.class,
             ScribeCommand.class

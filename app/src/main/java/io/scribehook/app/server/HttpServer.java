@@ -13,9 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads. Serves {@code /healthz},
@@ -48,6 +54,22 @@ public final class HttpServer implements AutoCloseable {
             Metrics metrics,
             AdminAuth adminAuth,
             List<Consumer<RoutesConfig>> contributions) {
+        return start(host, port, TlsConfig.off(), db, metrics, adminAuth, contributions);
+    }
+
+    /**
+     * Starts listening, with HTTPS instead of HTTP on the one listener when {@code tls} is
+     * enabled (HTTP/1.1 over TLS; requests are not refused for naming a host the certificate does
+     * not, so a proxy or a health check by address still works).
+     */
+    public static HttpServer start(
+            String host,
+            int port,
+            TlsConfig tls,
+            Database db,
+            Metrics metrics,
+            AdminAuth adminAuth,
+            List<Consumer<RoutesConfig>> contributions) {
         MeterRegistry registry = metrics.registry();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -57,6 +79,19 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setHandler(new SizeLimitHandler(MAX_REQUEST_BYTES, -1)));
             config.jetty.host = host;
             config.jetty.port = port;
+            tls.material()
+                    .ifPresent(m -> config.jetty.addConnector((server, http) -> {
+                        http.addCustomizer(new SecureRequestCustomizer(false));
+                        SslContextFactory.Server ssl = new SslContextFactory.Server();
+                        ssl.setSslContext(m.serverContext());
+                        ServerConnector c = new ServerConnector(
+                                server,
+                                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                                new HttpConnectionFactory(http));
+                        c.setHost(host);
+                        c.setPort(port);
+                        return c;
+                    }));
             RoutesConfig r = config.routes;
             r.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
             r.after(ctx -> record(registry, ctx));

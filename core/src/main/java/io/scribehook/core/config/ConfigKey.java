@@ -25,6 +25,21 @@ public enum ConfigKey {
             "SQLite file `scribehook.db` in the data dir",
             "`jdbc:sqlite:FILE` or `jdbc:postgresql://HOST:PORT/DB?user=...` (PostgreSQL for several instances)",
             true),
+    TLS_CERT(
+            "SCRIBEHOOK_TLS_CERT",
+            "none (plain HTTP)",
+            "PEM certificate chain file (leaf first); with `SCRIBEHOOK_TLS_KEY` the listener on `SCRIBEHOOK_HTTP_PORT` serves HTTPS instead of HTTP",
+            true),
+    TLS_KEY(
+            "SCRIBEHOOK_TLS_KEY",
+            "none",
+            "PEM private key file of that certificate: PKCS#8 (`PRIVATE KEY`), PKCS#1 (`RSA PRIVATE KEY`) or `EC PRIVATE KEY`, unencrypted",
+            true),
+    REGISTRATION_CHECK_INTERVAL(
+            "SCRIBEHOOK_REGISTRATION_CHECK_INTERVAL",
+            "15m",
+            "how often the receiver reads its registrations at the Healthie API and alarms (log, metric, `webhook.warned`/`webhook.disabled` event) when one is warned or disabled; `off` for never",
+            true),
     ROLES("SCRIBEHOOK_ROLES", "receiver,hub", "comma-separated subset of `receiver,hub`", true),
     ADMIN_TOKEN(
             "SCRIBEHOOK_ADMIN_TOKEN",

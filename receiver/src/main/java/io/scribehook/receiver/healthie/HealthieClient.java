@@ -157,7 +157,19 @@ public final class HealthieClient implements AutoCloseable {
 
     /** Asks the sender to deliver a test event; Found carries its {@code sent} flag. */
     public FetchResult<Boolean> sendTestWebhook(String id) {
-        ObjectNode vars = inputVars(mapper.createObjectNode().put("id", id));
+        return sendTestWebhook(id, null);
+    }
+
+    /**
+     * {@link #sendTestWebhook(String)} naming the test event's {@code resource_id}, so the caller
+     * can recognise that delivery among others; null leaves it to the sender.
+     */
+    public FetchResult<Boolean> sendTestWebhook(String id, String resourceId) {
+        ObjectNode input = mapper.createObjectNode().put("id", id);
+        if (resourceId != null) {
+            input.put("resource_id", resourceId);
+        }
+        ObjectNode vars = inputVars(input);
         return call(
                 "sendTestWebhook",
                 HealthieQueries.SEND_TEST_WEBHOOK,
@@ -176,6 +188,21 @@ public final class HealthieClient implements AutoCloseable {
             vars.put("after", after);
         }
         return call("listWebhooks", HealthieQueries.LIST_WEBHOOKS, vars, "webhooks", false, json::webhookPage);
+    }
+
+    /** Every registered webhook, page after page (50 a page); the first failing page's result otherwise. */
+    public FetchResult<List<Webhook>> allWebhooks() {
+        List<Webhook> all = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            FetchResult<WebhookPage> page = listWebhooks(50, after);
+            if (!(page instanceof FetchResult.Found<WebhookPage> found)) {
+                return page.map(p -> List.of());
+            }
+            all.addAll(found.value().nodes());
+            after = found.value().hasNextPage() ? found.value().endCursor() : null;
+        } while (after != null);
+        return new FetchResult.Found<>(List.copyOf(all));
     }
 
     /** The circuit breaker's current state. */

@@ -226,6 +226,8 @@ public final class ReceiverAdminRoutes {
         m.put("duplicate_of", e.duplicateOf());
         m.put("attempts", e.attempts());
         m.put("processed_at", str(e.processedAt()));
+        m.put("body_sha256", e.bodySha256());
+        m.put("delivery_id", e.deliveryId());
         return m;
     }
 

@@ -121,7 +121,8 @@ public final class WebhookEndpoint implements Handler {
         AcceptOutcome outcome;
         pressure.entered();
         try {
-            outcome = inbox.accept(event, body, ok.profile().id(), ok.keyId(), sourceIp);
+            outcome = inbox.accept(
+                    event, body, ok.profile().id(), ok.keyId(), sourceIp, deliveryId(req.getHeader("Webhook-Id")));
         } catch (StoreException e) {
             metrics.outcome("unavailable");
             LOG.warn(
@@ -152,6 +153,23 @@ public final class WebhookEndpoint implements Handler {
                 respond(ctx, DUPLICATE);
             }
         }
+    }
+
+    /**
+     * The sender's delivery id from its {@code Webhook-Id} header, when it is a plausible id (1 to
+     * 128 visible ASCII characters); anything else is not kept.
+     */
+    static String deliveryId(String header) {
+        if (header == null || header.isEmpty() || header.length() > 128) {
+            return null;
+        }
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return null;
+            }
+        }
+        return header;
     }
 
     /**

@@ -54,6 +54,12 @@ public final class Inbox {
      * @throws io.scribehook.store.StoreUnavailableException when the database cannot commit
      */
     public AcceptOutcome accept(ThinEvent event, byte[] body, String profile, String keyId, String sourceIp) {
+        return accept(event, body, profile, keyId, sourceIp, null);
+    }
+
+    /** {@link #accept(ThinEvent, byte[], String, String, String)} with the sender's delivery id (or null). */
+    public AcceptOutcome accept(
+            ThinEvent event, byte[] body, String profile, String keyId, String sourceIp, String deliveryId) {
         String bodySha = DedupeKey.sha256Hex(body);
         String dedupe = DedupeKey.of(event, bodySha);
         Instant now = clock.instant();
@@ -72,7 +78,8 @@ public final class Inbox {
                 bodySha,
                 dedupe,
                 null,
-                body);
+                body,
+                deliveryId);
         PendingAccept pending = new PendingAccept(row);
         waiting.add(pending);
         if (flushQueued.compareAndSet(false, true)) { // else a queued batch, not started yet, will take it

@@ -2,7 +2,11 @@ package io.scribehook.receiver.inbox;
 
 import java.time.Instant;
 
-/** What the endpoint writes for one request; {@code body} is null for rejected requests. */
+/**
+ * What the endpoint writes for one request; {@code body} is null for rejected requests.
+ *
+ * @param deliveryId the sender's delivery id (its {@code Webhook-Id} header), or null
+ */
 public record NewWebhook(
         Instant receivedAt,
         WebhookStatus status,
@@ -18,7 +22,44 @@ public record NewWebhook(
         String bodySha256,
         String dedupeKey,
         Long duplicateOf,
-        byte[] body) {
+        byte[] body,
+        String deliveryId) {
+
+    /** Without a delivery id. */
+    public NewWebhook(
+            Instant receivedAt,
+            WebhookStatus status,
+            String reason,
+            String eventType,
+            String resourceId,
+            String resourceType,
+            String bodyShape,
+            String profile,
+            String keyId,
+            String sourceIp,
+            int httpStatus,
+            String bodySha256,
+            String dedupeKey,
+            Long duplicateOf,
+            byte[] body) {
+        this(
+                receivedAt,
+                status,
+                reason,
+                eventType,
+                resourceId,
+                resourceType,
+                bodyShape,
+                profile,
+                keyId,
+                sourceIp,
+                httpStatus,
+                bodySha256,
+                dedupeKey,
+                duplicateOf,
+                body,
+                null);
+    }
 
     /** A request a guard refused: no body kept. */
     public static NewWebhook rejected(Instant at, String reason, String sourceIp, int httpStatus) {
@@ -57,6 +98,7 @@ public record NewWebhook(
                 bodySha256,
                 dedupeKey,
                 original,
-                body);
+                body,
+                deliveryId);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One row of the webhook log, without its body. Holds ids, types and times only (no PHI), so it
- * can be listed by the admin API as it is.
+ * can be listed by the admin API as it is. {@code deliveryId} is the sender's {@code Webhook-Id}, or null.
  */
 public record WebhookEntry(
         long id,
@@ -23,4 +23,5 @@ public record WebhookEntry(
         String bodySha256,
         Long duplicateOf,
         int attempts,
-        Instant processedAt) {}
+        Instant processedAt,
+        String deliveryId) {}

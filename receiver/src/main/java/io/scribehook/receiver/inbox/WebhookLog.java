@@ -20,15 +20,15 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class WebhookLog {
     private static final String COLUMNS =
             "id, received_at, updated_at, status, reason, event_type, resource_id, resource_type, "
-                    + "body_shape, profile, key_id, source_ip, http_status, body_sha256, duplicate_of, attempts, processed_at";
+                    + "body_shape, profile, key_id, source_ip, http_status, body_sha256, duplicate_of, attempts, processed_at, delivery_id";
 
     private WebhookLog() {}
 
     private static final String INSERT_COLUMNS =
             "INSERT INTO receiver_webhooks (received_at, updated_at, status, reason, "
                     + "event_type, resource_id, resource_type, body_shape, profile, key_id, source_ip, http_status, body_sha256, "
-                    + "dedupe_key, duplicate_of, body) VALUES ";
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                    + "dedupe_key, duplicate_of, body, delivery_id) VALUES ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int INSERT_CHUNK = 500;
 
     public static long insert(Handle h, NewWebhook w) {
@@ -69,6 +69,7 @@ public final class WebhookLog {
                     BulkInsert.setString(ps, i++, w.dedupeKey());
                     BulkInsert.setLong(ps, i++, w.duplicateOf());
                     ps.setBytes(i++, w.body());
+                    BulkInsert.setString(ps, i++, w.deliveryId());
                 }
             }));
         }
@@ -193,6 +194,19 @@ public final class WebhookLog {
                 .list();
     }
 
+    /**
+     * For each event type in the log, when the newest webhook of that type that was not refused
+     * (rejected) arrived; event types in name order.
+     */
+    public static Map<String, Instant> lastReceivedByEventType(Handle h) {
+        Map<String, Instant> out = new java.util.TreeMap<>();
+        h.createQuery("SELECT event_type, max(received_at) FROM receiver_webhooks WHERE status <> 'rejected' "
+                        + "AND event_type IS NOT NULL GROUP BY event_type")
+                .map((rs, ctx) -> out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))))
+                .list();
+        return out;
+    }
+
     /** Deletes at most {@code batch} rows received before {@code cutoff}; returns how many. */
     public static int deleteReceivedBefore(Handle h, Instant cutoff, int batch) {
         return h.createUpdate("DELETE FROM receiver_webhooks WHERE id IN "
@@ -220,7 +234,8 @@ public final class WebhookLog {
                 rs.getString("body_sha256"),
                 nullableLong(rs, "duplicate_of"),
                 rs.getInt("attempts"),
-                instant(rs, "processed_at"));
+                instant(rs, "processed_at"),
+                rs.getString("delivery_id"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

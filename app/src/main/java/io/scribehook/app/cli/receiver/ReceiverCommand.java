@@ -9,7 +9,13 @@ import picocli.CommandLine.Spec;
         name = "receiver",
         mixinStandardHelpOptions = true,
         description = "The receiving side: register with Healthie, manage webhook secrets, replay stored webhooks.",
-        subcommands = {RegisterCommand.class, WebhooksCommand.class, SecretsCommand.class, ReplayCommand.class},
+        subcommands = {
+            RegisterCommand.class,
+            WebhooksCommand.class,
+            SecretsCommand.class,
+            ReplayCommand.class,
+            LogCommand.class
+        },
         footerHeading = "%nExample:%n",
         footer = "  scribehook receiver register --url https://scribe.example.com/healthie-webhooks --save")
 public final class ReceiverCommand implements Runnable {

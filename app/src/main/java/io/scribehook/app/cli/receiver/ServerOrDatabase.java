@@ -33,6 +33,11 @@ public final class ServerOrDatabase {
         this.client = AdminClient.forConfig(config, server);
     }
 
+    /** The admin API client this runs against (for further pages of an answer). */
+    public AdminClient client() {
+        return client;
+    }
+
     public interface ServerCall {
         AdminClient.Answer call(AdminClient client) throws AdminClient.Unreachable;
     }

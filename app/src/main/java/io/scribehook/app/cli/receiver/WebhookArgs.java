@@ -2,6 +2,7 @@ package io.scribehook.app.cli.receiver;
 
 import io.scribehook.app.cli.CliFailure;
 import io.scribehook.core.event.EventTypes;
+import io.scribehook.receiver.healthie.ExpectedRegistration;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -21,13 +22,9 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * webhooks update} before the Healthie API is called: a registration that cannot work is a usage
  * error (exit 2) here, not a webhook that never arrives.
  */
-final class WebhookArgs {
+public final class WebhookArgs {
     /** The guide's four events, registered when {@code --events} is not given. */
-    static final List<String> DEFAULT_EVENTS = List.of(
-            EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE,
-            EventTypes.APPOINTMENT_RECORDING_STARTED,
-            EventTypes.APPOINTMENT_RECORDING_STOPPED,
-            EventTypes.APPOINTMENT_PARTICIPANT_JOINED);
+    static final List<String> DEFAULT_EVENTS = ExpectedRegistration.GUIDE_EVENTS;
 
     private WebhookArgs() {}
 
@@ -59,7 +56,7 @@ final class WebhookArgs {
     }
 
     /** {@code value} when it is an absolute http(s) URL with a host. */
-    static String url(String value) {
+    public static String url(String value) {
         URI uri = null;
         try {
             uri = new URI(value);
@@ -78,7 +75,7 @@ final class WebhookArgs {
     }
 
     /** The given event types without repeats, each one of {@link EventTypes#appointmentFamily()}. */
-    static List<String> events(List<String> given) {
+    public static List<String> events(List<String> given) {
         Set<String> out = new LinkedHashSet<>();
         for (String raw : given) {
             String e = raw.trim();
