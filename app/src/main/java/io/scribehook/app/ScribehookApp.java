@@ -9,6 +9,7 @@ import io.scribehook.app.server.AdminAuth;
 import io.scribehook.app.server.AdminToken;
 import io.scribehook.app.server.HttpServer;
 import io.scribehook.app.server.ListenFailure;
+import io.scribehook.app.server.NotifyRoutes;
 import io.scribehook.delivery.DeliveryConfig;
 import io.scribehook.delivery.DeliveryEngine;
 import io.scribehook.delivery.DeliverySettings;
@@ -136,6 +137,8 @@ public final class ScribehookApp implements AutoCloseable {
                 closeables.push(r);
                 StoreMetrics.bindQueue(metrics.registry(), r.workers());
                 routes.add(r::register);
+                // subscribers of the receiver's own events, registered without the hub's GraphQL API
+                routes.add(new NotifyRoutes(delivery.registry())::register);
                 receiver = Optional.of(r);
             }
             Optional<Hub> hub = Optional.empty();

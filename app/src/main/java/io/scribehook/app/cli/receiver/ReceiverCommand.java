@@ -8,8 +8,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "receiver",
         mixinStandardHelpOptions = true,
-        description = "The receiving side: register with Healthie, manage webhook secrets, replay stored webhooks.",
-        subcommands = {RegisterCommand.class, WebhooksCommand.class, SecretsCommand.class, ReplayCommand.class},
+        description = "The receiving side: register with Healthie, manage webhook secrets, replay stored webhooks, "
+                + "manage who is notified of drafted notes.",
+        subcommands = {
+            RegisterCommand.class,
+            WebhooksCommand.class,
+            SecretsCommand.class,
+            ReplayCommand.class,
+            NotifyCommand.class
+        },
         footerHeading = "%nExample:%n",
         footer = "  scribehook receiver register --url https://scribe.example.com/healthie-webhooks --save")
 public final class ReceiverCommand implements Runnable {
