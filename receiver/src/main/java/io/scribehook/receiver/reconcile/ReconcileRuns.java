@@ -60,13 +60,14 @@ public final class ReconcileRuns {
                 runs.remove(runs.keySet().iterator().next());
             }
         }
+        Instant started = Instant.now();
         Thread.ofVirtual().name("reconcile-" + run.id).start(() -> {
             try {
                 run.report = reconciler.run(since, wait, p -> run.progress = p);
             } catch (RuntimeException e) {
                 run.report = new ReconcileReport(
                         since,
-                        since,
+                        started,
                         Instant.now(),
                         run.progress,
                         java.util.List.of(),

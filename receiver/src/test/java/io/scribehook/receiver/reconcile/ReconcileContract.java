@@ -225,6 +225,41 @@ abstract class ReconcileContract {
     }
 
     @Test
+    void thePeriodicPassQueuesWhatItFindsAndSchedulesTheNextOnce() throws Exception {
+        appointment("8401", completed("tr-8401", "processed_recording"));
+        PeriodicReconcile periodic = new PeriodicReconcile(
+                db, queue, Optional.of(reconciler), Optional.of(Duration.ofHours(6)), Duration.ofDays(3), clock);
+        periodic.schedule();
+        periodic.schedule();
+        assertThat(pendingKinds()).containsExactly("reconcile:");
+        clock.advance(Duration.ofHours(6));
+        Job pass = queue.claim(Jobs.QUEUE, "test", 1).get(0);
+        assertThat(pass.kind()).isEqualTo(Jobs.RECONCILE);
+
+        assertThat(periodic.handle(pass)).isInstanceOf(JobOutcome.Completed.class);
+
+        assertThat(pendingKinds()).containsExactlyInAnyOrder("reconcile:", "scribe-transcript:8401");
+        long next = db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT scheduled_at FROM jobs WHERE kind = 'reconcile' " + "AND state = 'available'")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(Instant.ofEpochMilli(next)).isEqualTo(clock.instant().plus(Duration.ofHours(6)));
+
+        int requests = standIn.requestCount();
+        PeriodicReconcile off =
+                new PeriodicReconcile(db, queue, Optional.of(reconciler), Optional.empty(), Duration.ofDays(3), clock);
+        clock.advance(Duration.ofHours(6));
+        Job offPass = queue.claim(Jobs.QUEUE, "test", 10).stream()
+                .filter(j -> j.kind().equals(Jobs.RECONCILE))
+                .findFirst()
+                .orElseThrow();
+        assertThat(off.handle(offPass)).isInstanceOf(JobOutcome.Completed.class);
+        assertThat(standIn.requestCount()).isEqualTo(requests);
+        assertThat(pendingKinds()).doesNotContain("reconcile:");
+    }
+
+    @Test
     void anUnreachableApiStopsTheRunWithItsReason() {
         standIn.serverErrorNext(20);
         ReconcileReport report = reconciler.run(now.minus(Duration.ofDays(1)), Duration.ZERO, p -> {});
