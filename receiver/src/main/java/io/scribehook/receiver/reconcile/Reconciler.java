@@ -1,5 +1,6 @@
 package io.scribehook.receiver.reconcile;
 
+import io.scribehook.core.event.EventTypes;
 import io.scribehook.receiver.healthie.FetchResult;
 import io.scribehook.receiver.healthie.HealthieClient;
 import io.scribehook.receiver.healthie.ListedAppointment;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Finds what the webhooks should have brought and did not, and processes it. Two sources:
  *
  * <ol>
- *   <li>{@code sentWebhooks(sent_after)} (failed attempts included): for each appointment and event
+ *   <li>{@code sentWebhooks(sent_after)} (failed attempts included; appointment events only, not
+ *       the {@code scribe.*} events sent to our own subscribers): for each appointment and event
  *       type, the newest attempt must be in the local webhook log (received from {@link #CLOCK_SKEW}
  *       before it was sent, in any state but rejected). Handlers fetch the current state, so a later
  *       webhook of the same type covers an earlier one. Missing: {@link MissedReason#NOT_RECEIVED},
@@ -138,7 +140,8 @@ public final class Reconciler {
                 if (w.createdAt() != null && (oldest == null || w.createdAt().isBefore(oldest))) {
                     oldest = w.createdAt();
                 }
-                if (w.resourceId() == null || w.eventType() == null || w.createdAt() == null) {
+                if (w.resourceId() == null || !EventTypes.isKnown(w.eventType()) || w.createdAt() == null) {
+                    // only Healthie's appointment events come here; ours (scribe.*) go to subscribers
                     continue;
                 }
                 newest.merge(

@@ -113,6 +113,8 @@ abstract class ReconcileContract {
         appointment("8101", null);
         standIn.putSentWebhook("s1", "appointment.transcript_available", "8101", 200, now.minusSeconds(7200));
         logged("8101", "appointment.transcript_available", now.minusSeconds(7199));
+        // our own announcement to a subscriber, in the same sender log when the hub runs here: not ours to receive
+        standIn.putSentWebhook("s7", "scribe.note_drafted", "8101", 500, now.minusSeconds(7000));
 
         appointment("8102", completed("tr-8102", "processed_recording"));
         standIn.putSentWebhook("s2", "appointment.transcript_available", "8102", 503, now.minusSeconds(10_800));
@@ -170,7 +172,7 @@ abstract class ReconcileContract {
         assertThat(detail(missed, "8103")).contains("HTTP 401").contains("signature mismatch");
         assertThat(detail(missed, "8104")).contains("no answer");
         assertThat(detail(missed, "8105")).contains("tr-8105").contains("never processed");
-        assertThat(found.progress().sentScanned()).isEqualTo(6);
+        assertThat(found.progress().sentScanned()).isEqualTo(7);
         assertThat(found.progress().appointmentsScanned()).isEqualTo(8);
         assertThat(progress).extracting(ReconcileProgress::phase).contains("sent_webhooks", "appointments");
         assertThat(String.join(" ", missed.stream().map(Missed::detail).toList()))
