@@ -9,6 +9,7 @@ import io.scribehook.app.server.AdminAuth;
 import io.scribehook.app.server.AdminToken;
 import io.scribehook.app.server.HttpServer;
 import io.scribehook.app.server.ListenFailure;
+import io.scribehook.app.server.NotifyRoutes;
 import io.scribehook.app.server.TlsConfig;
 import io.scribehook.core.config.ConfigKey;
 import io.scribehook.core.event.BodyShape;
@@ -172,6 +173,8 @@ public final class ScribehookApp implements AutoCloseable {
                 closeables.push(r);
                 StoreMetrics.bindQueue(metrics.registry(), r.workers());
                 routes.add(r::register);
+                // subscribers of the receiver's own events, registered without the hub's GraphQL API
+                routes.add(new NotifyRoutes(delivery.registry())::register);
                 receiver = Optional.of(r);
                 watchRegistrations(receiverConfig.get(), watchEvery, delivery.outbox(), metrics, clock)
                         .ifPresent(closeables::push);

@@ -17,6 +17,10 @@ import io.scribehook.receiver.inbox.RefusalSample;
 import io.scribehook.receiver.inbox.WebhookLog;
 import io.scribehook.receiver.process.ParticipantKeys;
 import io.scribehook.receiver.process.WebhookProcessor;
+import io.scribehook.receiver.reconcile.PeriodicReconcile;
+import io.scribehook.receiver.reconcile.ReconcileRoutes;
+import io.scribehook.receiver.reconcile.ReconcileRuns;
+import io.scribehook.receiver.reconcile.Reconciler;
 import io.scribehook.receiver.scribe.AttendanceSealing;
 import io.scribehook.receiver.scribe.DataKeyRotation;
 import io.scribehook.receiver.scribe.HealthieScribeSource;
@@ -40,8 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receiver role: the webhook endpoint, its durable inbox and workers (webhook processing, the
- * scribe's transcript jobs, data-key rotation), the admin routes ({@code /api/receiver},
- * {@code /api/scribe}) and the retention sweep. {@link #start} wires it; {@link #register} mounts its routes.
+ * scribe's transcript jobs, data-key rotation, the periodic reconcile), the admin routes
+ * ({@code /api/receiver}, {@code /api/scribe}) and the retention sweep. {@link #start} wires it; {@link #register} mounts its routes.
  */
 public final class Receiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Receiver.class);
@@ -55,6 +59,8 @@ public final class Receiver implements AutoCloseable {
     private final WebhookEndpoint endpoint;
     private final ReceiverAdminRoutes admin;
     private final ScribeAdminRoutes scribeAdmin;
+    private final ReconcileRoutes reconcileRoutes;
+    private final Optional<Reconciler> reconciler;
     private final TranscriptDownloader downloader;
     private final RetentionSweep retention;
     private final WorkerPool workers;
@@ -68,10 +74,14 @@ public final class Receiver implements AutoCloseable {
             WebhookEndpoint endpoint,
             ReceiverAdminRoutes admin,
             ScribeAdminRoutes scribeAdmin,
+            ReconcileRoutes reconcileRoutes,
+            Optional<Reconciler> reconciler,
             RetentionSweep retention,
             WorkerPool workers,
             Optional<HealthieClient> healthie,
             TranscriptDownloader downloader) {
+        this.reconcileRoutes = reconcileRoutes;
+        this.reconciler = reconciler;
         this.config = config;
         this.inbox = inbox;
         this.queue = queue;
@@ -140,7 +150,9 @@ public final class Receiver implements AutoCloseable {
         Optional<FieldCipher> cipher = config.dataKeys().map(FieldCipher::new);
         TranscriptDownloader downloader =
                 new TranscriptDownloader(TRANSCRIPT_DOWNLOAD_TIMEOUT, TranscriptDownloader.DEFAULT_MAX_BYTES);
-        JobHandlers handlers = new WebhookProcessor(db, queue, healthie, cipher, clock, registry).handlers();
+        JobHandlers handlers = new WebhookProcessor(
+                        db, queue, healthie, cipher, scribe.onMeetingStarted(), clock, registry)
+                .handlers();
         if (healthie.isPresent()) {
             HealthieScribeSource source = new HealthieScribeSource(healthie.get(), downloader);
             handlers = handlers.on(
@@ -167,6 +179,11 @@ public final class Receiver implements AutoCloseable {
         } else {
             handlers = handlers.on(Jobs.ROTATE_DATA_KEY, job -> JobOutcome.fail("SCRIBEHOOK_DATA_KEY is not set"));
         }
+        Optional<Reconciler> reconciler = healthie.map(c -> new Reconciler(db, queue, c, clock));
+        PeriodicReconcile periodic = new PeriodicReconcile(
+                db, queue, reconciler, config.reconcileInterval(), config.reconcileWindow(), clock);
+        handlers = handlers.on(Jobs.RECONCILE, periodic::handle);
+        ReconcileRoutes reconcileRoutes = new ReconcileRoutes(reconciler.map(ReconcileRuns::new), clock);
         ScribeAdminRoutes scribeAdmin = new ScribeAdminRoutes(db, cipher, clock);
         WorkerPool workers = WorkerPool.builder(queue, Jobs.QUEUE)
                 .handlers(handlers)
@@ -193,6 +210,7 @@ public final class Receiver implements AutoCloseable {
                         : config.healthieApi()
                                 .map(s -> s.endpoint().toString())
                                 .orElse("this process's hub (/graphql, with its own API key)"));
+        periodic.schedule();
         if (cipher.isPresent()) {
             queue.offer(Jobs.rotateDataKey());
             LOG.info(
@@ -218,6 +236,8 @@ public final class Receiver implements AutoCloseable {
                 endpoint,
                 admin,
                 scribeAdmin,
+                reconcileRoutes,
+                reconciler,
                 retention,
                 workers,
                 healthie,
@@ -229,6 +249,12 @@ public final class Receiver implements AutoCloseable {
         routes.post(config.webhookPath(), endpoint);
         admin.register(routes);
         scribeAdmin.register(routes);
+        reconcileRoutes.register(routes);
+    }
+
+    /** The reconciler, when a Healthie API is configured. */
+    public Optional<Reconciler> reconciler() {
+        return reconciler;
     }
 
     public Inbox inbox() {

@@ -111,6 +111,10 @@ public final class AdminClient {
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer delete(String path) throws Unreachable {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     private Answer send(HttpRequest.Builder b) throws Unreachable {
         token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
         try {

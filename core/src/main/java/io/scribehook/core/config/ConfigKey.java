@@ -167,6 +167,17 @@ public enum ConfigKey {
             "24h",
             "after `appointment.transcript_available`, how long to keep looking for a completed transcript "
                     + "(with back-off) before the appointment is marked `transcript_missing`",
+            true),
+    RECONCILE_INTERVAL(
+            "SCRIBEHOOK_RECONCILE_INTERVAL",
+            "6h",
+            "how often the receiver reconciles on its own (one instance at a time): lists webhooks sent but not "
+                    + "received and completed transcripts never processed, and queues them; `off` disables it",
+            true),
+    RECONCILE_WINDOW(
+            "SCRIBEHOOK_RECONCILE_WINDOW",
+            "3d",
+            "how far back the periodic reconcile looks (the sender retries for 3 days)",
             true);
 
     private final String key;

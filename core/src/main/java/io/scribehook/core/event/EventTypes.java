@@ -44,6 +44,12 @@ public final class EventTypes {
      * appointment id, with note_version.
      */
     public static final String SCRIBE_NOTE_DRAFTED = "scribe.note_drafted";
+    /**
+     * Ours, not Healthie's: the first participant joined the appointment's meeting (the guide's
+     * {@code notifyMeetingStart}); resource_id is the appointment id, with {@code host_user_id} and
+     * {@code event_ts} when known, never names or emails. Sent once per appointment.
+     */
+    public static final String SCRIBE_MEETING_STARTED = "scribe.meeting_started";
 
     private static final Set<String> APPOINTMENT_FAMILY = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
             APPOINTMENT_TRANSCRIPT_AVAILABLE,

@@ -60,6 +60,7 @@ final class WebhookViews {
         m.put("created_at", HubDates.format(a.attemptedAt()));
         m.put("duration_ms", (double) a.duration().toMillis());
         m.put("status", a.httpStatus());
+        m.put("http_response_status", a.httpStatus());
         m.put("outcome", a.outcome());
         m.put("failed", a.failed());
         m.put("error_class", a.errorClass());

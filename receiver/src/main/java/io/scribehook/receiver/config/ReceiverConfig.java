@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param dataKeys the keys protecting transcripts and notes at rest; empty when
  *     {@code SCRIBEHOOK_DATA_KEY} is unset (then no transcript is fetched or stored)
  * @param transcriptWait how long a transcript job keeps looking for a completed transcript
+ * @param reconcileInterval how often the periodic reconcile runs; empty when it is off
+ * @param reconcileWindow how far back the periodic reconcile looks
  */
 public record ReceiverConfig(
         String webhookPath,
@@ -37,7 +39,9 @@ public record ReceiverConfig(
         int workers,
         Optional<HealthieApiSettings> healthieApi,
         Optional<DataKeys> dataKeys,
-        Duration transcriptWait) {
+        Duration transcriptWait,
+        Optional<Duration> reconcileInterval,
+        Duration reconcileWindow) {
 
     /**
      * Reads the receiver's keys.
@@ -93,6 +97,12 @@ public record ReceiverConfig(
         if (transcriptWait.isZero()) {
             throw new ConfigException(ConfigKey.TRANSCRIPT_WAIT.key(), "0", "expected a positive duration such as 24h");
         }
+        Optional<Duration> reconcileInterval = "off"
+                        .equalsIgnoreCase(
+                                c.string(ConfigKey.RECONCILE_INTERVAL, "6h").trim())
+                ? Optional.empty()
+                : Optional.of(positive(c, ConfigKey.RECONCILE_INTERVAL, Duration.ofHours(6)));
+        Duration reconcileWindow = positive(c, ConfigKey.RECONCILE_WINDOW, Duration.ofDays(3));
         return new ReceiverConfig(
                 path,
                 publicPath,
@@ -105,7 +115,17 @@ public record ReceiverConfig(
                 workers,
                 healthie,
                 dataKeys,
-                transcriptWait);
+                transcriptWait,
+                reconcileInterval,
+                reconcileWindow);
+    }
+
+    private static Duration positive(ConfigSource c, ConfigKey key, Duration fallback) {
+        Duration d = c.duration(key, fallback);
+        if (d.isZero() || d.isNegative()) {
+            throw new ConfigException(key.key(), c.raw(key).orElse(""), "expected a positive duration such as 6h");
+        }
+        return d;
     }
 
     private static void requirePath(ConfigKey key, String path) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -102,6 +103,59 @@ public final class HealthieClient implements AutoCloseable {
                 a -> json.transcripts(a.get("transcripts")).stream()
                         .filter(t -> "completed".equals(t.status()))
                         .toList());
+    }
+
+    /**
+     * One answer of {@code sentWebhooks}: delivery attempts of {@code resourceType} resources sent in
+     * [{@code after}, {@code before}) (before may be null), newest first, at most {@code first}.
+     */
+    public FetchResult<List<SentWebhook>> sentWebhooks(Instant after, Instant before, String resourceType, int first) {
+        ObjectNode vars =
+                mapper.createObjectNode().put("sent_after", after.toString()).put("first", first);
+        if (before == null) {
+            vars.putNull("sent_before");
+        } else {
+            vars.put("sent_before", before.toString());
+        }
+        vars.put("resource_type", resourceType);
+        return list(
+                "sentWebhooks",
+                HealthieQueries.SENT_WEBHOOKS,
+                vars,
+                "sentWebhooks",
+                w -> new SentWebhook(
+                        HealthieJson.text(w, "id"),
+                        HealthieJson.text(w, "webhook_id"),
+                        HealthieJson.text(w, "event_type"),
+                        HealthieJson.text(w, "resource_id"),
+                        HealthieJson.text(w, "resource_id_type"),
+                        w.path("http_response_status").canConvertToInt()
+                                        && w.path("http_response_status").isNumber()
+                                ? w.path("http_response_status").asInt()
+                                : null,
+                        HealthieTimes.parse(HealthieJson.text(w, "created_at"))));
+    }
+
+    /**
+     * One page of {@code appointments(startDate, endDate, offset)}: appointments dated in
+     * [{@code from}, {@code to}], each with its completed transcripts.
+     */
+    public FetchResult<List<ListedAppointment>> appointments(Instant from, Instant to, int offset) {
+        ObjectNode vars = mapper.createObjectNode()
+                .put("startDate", from.toString())
+                .put("endDate", to.toString())
+                .put("offset", offset);
+        return list(
+                "appointments",
+                HealthieQueries.APPOINTMENTS,
+                vars,
+                "appointments",
+                a -> new ListedAppointment(
+                        HealthieJson.text(a, "id"),
+                        HealthieJson.text(a, "date"),
+                        json.transcripts(a.get("transcripts")).stream()
+                                .filter(t -> "completed".equals(t.status()))
+                                .toList()));
     }
 
     /** Registers a webhook; the answer carries the {@code signature_secret} to verify with. */
@@ -258,6 +312,29 @@ public final class HealthieClient implements AutoCloseable {
             String what =
                     e instanceof MalformedAnswer ? e.getMessage() : e.getClass().getSimpleName();
             return new FetchResult.PermanentFailure<>("malformed answer (" + what + ")");
+        }
+    }
+
+    /** Runs a query whose {@code field} is a list; each element is mapped with {@code map}. */
+    private <T> FetchResult<List<T>> list(
+            String operation, String query, ObjectNode vars, String field, Function<JsonNode, T> map) {
+        FetchResult<JsonNode> answer = transport.execute(operation, query, vars, null);
+        if (!(answer instanceof FetchResult.Found<JsonNode> found)) {
+            return answer.map(x -> null);
+        }
+        JsonNode node = found.value().get(field);
+        if (node == null || !node.isArray()) {
+            return new FetchResult.PermanentFailure<>("malformed answer (" + operation + " is not a list)");
+        }
+        try {
+            List<T> out = new java.util.ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                out.add(map.apply(element));
+            }
+            return new FetchResult.Found<>(out);
+        } catch (RuntimeException e) {
+            return new FetchResult.PermanentFailure<>(
+                    "malformed answer (" + e.getClass().getSimpleName() + ")");
         }
     }
 

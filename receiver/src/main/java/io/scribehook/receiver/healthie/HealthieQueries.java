@@ -87,4 +87,25 @@ final class HealthieQueries {
                 total_count
               }
             }""".formatted(WEBHOOK_FIELDS);
+
+    /**
+     * The sender's delivery log, newest first: attempts in [sent_after, sent_before) for one
+     * resource type, at most {@code first}.
+     */
+    static final String SENT_WEBHOOKS = """
+            query sentWebhooks($sent_after: String, $sent_before: String, $resource_type: String, $first: Int) {
+              sentWebhooks(sent_after: $sent_after, sent_before: $sent_before, resource_type: $resource_type, \
+            first: $first) {
+                id webhook_id event_type resource_id resource_id_type http_response_status created_at
+              }
+            }""";
+
+    /** One page of appointments dated in [startDate, endDate], with their completed transcripts. */
+    static final String APPOINTMENTS = """
+            query appointments($startDate: String, $endDate: String, $offset: Int) {
+              appointments(startDate: $startDate, endDate: $endDate, offset: $offset) {
+                id date
+                transcripts(status: "completed") { id status transcript_type transcript_start transcript_end }
+              }
+            }""";
 }

@@ -16,7 +16,15 @@ public final class Jobs {
     /** Re-encrypt stored values whose key is no longer the current data key; payload empty. */
     public static final String ROTATE_DATA_KEY = "rotate-data-key";
 
+    /** One periodic reconcile pass; payload empty. */
+    public static final String RECONCILE = "reconcile";
+
     private Jobs() {}
+
+    /** The next periodic reconcile, at {@code at} (unique key {@code reconcile}: one pending at a time). */
+    public static JobRequest reconcile(java.time.Instant at) {
+        return JobRequest.of(QUEUE, RECONCILE, "").withUniqueKey(RECONCILE).withRunAt(at);
+    }
 
     /**
      * Runs the scribe on one appointment, coalesced: at most one such job waits per appointment

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A processed {@code appointment.transcript_available}, and a refresh that finds a completed
  * transcript, queue the appointment's transcript job ({@link Jobs#scribeTranscript}) in the same
- * transaction.
+ * transaction. The first recorded join of an appointment runs {@link MeetingStarted} in the
+ * transaction that records it.
  */
 public final class WebhookProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
@@ -50,12 +51,13 @@ public final class WebhookProcessor {
     private final Optional<HealthieClient> healthie;
     private final Clock clock;
     private final Optional<FieldCipher> cipher;
+    private final MeetingStarted meetingStarted;
     private final Counter processed;
     private final Counter retried;
     private final Counter dead;
     private final Counter waited;
 
-    /** @param cipher encrypts attendance names and emails; without it they are not stored */
+    /** A processor that tells nobody when a meeting starts. */
     public WebhookProcessor(
             Database db,
             JobQueue queue,
@@ -63,7 +65,23 @@ public final class WebhookProcessor {
             Optional<FieldCipher> cipher,
             Clock clock,
             MeterRegistry registry) {
+        this(db, queue, healthie, cipher, MeetingStarted.NONE, clock, registry);
+    }
+
+    /**
+     * @param cipher encrypts attendance names and emails; without it they are not stored
+     * @param meetingStarted runs in the transaction that records an appointment's first join
+     */
+    public WebhookProcessor(
+            Database db,
+            JobQueue queue,
+            Optional<HealthieClient> healthie,
+            Optional<FieldCipher> cipher,
+            MeetingStarted meetingStarted,
+            Clock clock,
+            MeterRegistry registry) {
         this.db = db;
+        this.meetingStarted = meetingStarted;
         this.cipher = cipher;
         this.queue = queue;
         this.healthie = healthie;
@@ -141,7 +159,10 @@ public final class WebhookProcessor {
             lifecycle.ifPresent(le ->
                     RecordingLifecycle.record(h, appointmentId, le, eventTime(e, le, snapshot), entry.receivedAt()));
             if (EventTypes.APPOINTMENT_PARTICIPANT_JOINED.equals(e.eventType())) {
-                Attendance.record(h, e, snapshot, "joined", entry.id(), entry.bodySha256(), now, keys, cipher);
+                if (Attendance.record(h, e, snapshot, "joined", entry.id(), entry.bodySha256(), now, keys, cipher)
+                        && Meetings.recordStart(h, appointmentId, e.eventTs(), entry.id(), now)) {
+                    meetingStarted.announce(h, appointmentId, e);
+                }
             } else if (EventTypes.APPOINTMENT_PARTICIPANT_LEFT.equals(e.eventType())) {
                 Attendance.record(h, e, snapshot, "left", entry.id(), entry.bodySha256(), now, keys, cipher);
             }

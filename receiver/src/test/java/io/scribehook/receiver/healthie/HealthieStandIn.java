@@ -77,6 +77,8 @@ public final class HealthieStandIn implements AutoCloseable {
     private final Map<String, ObjectNode> appointments = new ConcurrentHashMap<>();
     private final Map<String, ArrayNode> transcripts = new ConcurrentHashMap<>();
     private final Map<Long, ObjectNode> webhooks = new ConcurrentHashMap<>();
+    private final List<ObjectNode> sent = new CopyOnWriteArrayList<>();
+    private volatile int appointmentsPage = 100;
     private final AtomicInteger webhookIds = new AtomicInteger();
     private final AtomicInteger eventIds = new AtomicInteger();
     private final List<String> testWebhooksSent = new CopyOnWriteArrayList<>();
@@ -176,6 +178,34 @@ public final class HealthieStandIn implements AutoCloseable {
     /** Each download's token and status ({@code token=status}), in order. */
     public List<String> downloads() {
         return List.copyOf(downloads);
+    }
+
+    /**
+     * Adds an entry to the {@code sentWebhooks} log: a delivery attempt of {@code eventType} for
+     * appointment {@code resourceId} at {@code createdAt}, answered {@code httpStatus} (null: no answer).
+     */
+    public HealthieStandIn putSentWebhook(
+            String id, String eventType, String resourceId, Integer httpStatus, java.time.Instant createdAt) {
+        ObjectNode w = mapper.createObjectNode()
+                .put("id", id)
+                .put("webhook_id", "1")
+                .put("event_type", eventType)
+                .put("resource_id", resourceId)
+                .put("resource_id_type", "Appointment")
+                .put("created_at", createdAt.toString());
+        if (httpStatus == null) {
+            w.putNull("http_response_status");
+        } else {
+            w.put("http_response_status", httpStatus);
+        }
+        sent.add(w);
+        return this;
+    }
+
+    /** How many appointments one page of {@code appointments(...)} holds (default 100). */
+    public HealthieStandIn appointmentsPageSize(int n) {
+        appointmentsPage = n;
+        return this;
     }
 
     public HealthieStandIn removeAppointment(String id) {
@@ -572,6 +602,8 @@ public final class HealthieStandIn implements AutoCloseable {
                 "expireWebhookSignature",
                 "sendTestWebhook",
                 "webhooks",
+                "sentWebhooks",
+                "appointments",
                 "appointment")) {
             if (query.contains(op + "(")) {
                 return op;
@@ -617,6 +649,8 @@ public final class HealthieStandIn implements AutoCloseable {
                     return payload;
                 }));
             case "webhooks" -> data.set("webhooks", listWebhooks(vars));
+            case "sentWebhooks" -> data.set("sentWebhooks", sentWebhooks(vars));
+            case "appointments" -> data.set("appointments", appointments(vars, query));
             default -> {
                 root.remove("data");
                 root.putNull("data");
@@ -736,6 +770,50 @@ public final class HealthieStandIn implements AutoCloseable {
         connection.putObject("page_info").put("has_next_page", end < all.size()).put("end_cursor", String.valueOf(end));
         connection.put("total_count", all.size());
         return connection;
+    }
+
+    /** Newest first, in [sent_after, sent_before), of resource_type, at most first. */
+    private ArrayNode sentWebhooks(JsonNode vars) {
+        java.time.Instant after = HealthieTimes.parse(vars.path("sent_after").asText(null));
+        java.time.Instant before = HealthieTimes.parse(vars.path("sent_before").asText(null));
+        String type = vars.path("resource_type").asText(null);
+        int first = vars.path("first").asInt(100);
+        ArrayNode out = mapper.createArrayNode();
+        sent.stream()
+                .filter(w -> {
+                    java.time.Instant at =
+                            HealthieTimes.parse(w.path("created_at").asText());
+                    return (after == null || !at.isBefore(after))
+                            && (before == null || at.isBefore(before))
+                            && (type == null
+                                    || type.equals(w.path("resource_id_type").asText()));
+                })
+                .sorted(java.util.Comparator.comparing((ObjectNode w) ->
+                                HealthieTimes.parse(w.path("created_at").asText()))
+                        .reversed())
+                .limit(first)
+                .forEach(w -> out.add(w.deepCopy()));
+        return out;
+    }
+
+    /** Stored appointments dated in [startDate, endDate] (undated ones too), by id, a page from offset. */
+    private ArrayNode appointments(JsonNode vars, String query) {
+        java.time.Instant from = HealthieTimes.parse(vars.path("startDate").asText(null));
+        java.time.Instant to = HealthieTimes.parse(vars.path("endDate").asText(null));
+        int offset = vars.path("offset").asInt(0);
+        List<ObjectNode> all = new ArrayList<>(new TreeMap<>(appointments).values());
+        all.removeIf(a -> {
+            java.time.Instant d = HealthieTimes.parse(a.path("date").asText(null));
+            return d != null && ((from != null && d.isBefore(from)) || (to != null && d.isAfter(to)));
+        });
+        ArrayNode out = mapper.createArrayNode();
+        for (int i = offset; i < Math.min(all.size(), offset + appointmentsPage); i++) {
+            ObjectNode a = all.get(i).deepCopy();
+            ArrayNode list = transcripts.get(a.path("id").asText());
+            a.set("transcripts", list == null ? mapper.createArrayNode() : withFreshUrls(list, query));
+            out.add(a);
+        }
+        return out;
     }
 
     private ObjectNode messagesAnswer(JsonNode request, Fault.Messages m) {

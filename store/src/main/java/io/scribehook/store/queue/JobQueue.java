@@ -477,6 +477,22 @@ public final class JobQueue {
                 byState.getOrDefault("dead", 0L));
     }
 
+    /**
+     * Moves a pending job (available or retryable) scheduled later to now, in the caller's
+     * transaction; true if it moved. For work that became possible earlier than its job expected
+     * (reconcile found the completed transcript a snoozed job waits for).
+     */
+    public boolean runNow(Handle h, long id) {
+        long now = clock.millis();
+        return h.createUpdate("UPDATE jobs SET scheduled_at = ?, version = version + 1 WHERE id = ? "
+                                + "AND state IN ('available', 'retryable') AND scheduled_at > ?")
+                        .bind(0, now)
+                        .bind(1, id)
+                        .bind(2, now)
+                        .execute()
+                == 1;
+    }
+
     /** Wakes the idle workers of {@code queue} in this process (after moving a ManualClock, say). */
     public void nudge(String queue) {
         wakeups.signal(queue, WakeReason.SIGNAL);

@@ -8,13 +8,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "receiver",
         mixinStandardHelpOptions = true,
-        description = "The receiving side: register with Healthie, manage webhook secrets, replay stored webhooks.",
+        description = "The receiving side: register with Healthie, manage webhook secrets, replay stored webhooks, "
+                + "manage who is notified of drafted notes.",
         subcommands = {
             RegisterCommand.class,
             WebhooksCommand.class,
             SecretsCommand.class,
             ReplayCommand.class,
-            LogCommand.class
+            LogCommand.class,
+            NotifyCommand.class
         },
         footerHeading = "%nExample:%n",
         footer = "  scribehook receiver register --url https://scribe.example.com/healthie-webhooks --save")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         name = "scribe",
         mixinStandardHelpOptions = true,
         description = "The scribe pipeline: from a WebVTT transcript to an analysis and a drafted clinical note.",
-        subcommands = {DraftCommand.class},
+        subcommands = {DraftCommand.class, ReconcileCommand.class},
         footerHeading = "%nExample:%n",
         footer = "  scribehook scribe draft visit.vtt --clinician \"Dr. Ada Chen\"")
 public final class ScribeCommand implements Runnable {
