@@ -21,7 +21,9 @@ import io.scribehook.receiver.scribe.AttendanceSealing;
 import io.scribehook.receiver.scribe.DataKeyRotation;
 import io.scribehook.receiver.scribe.HealthieScribeSource;
 import io.scribehook.receiver.scribe.ScribeAdminRoutes;
+import io.scribehook.receiver.scribe.ScribeSearchRoutes;
 import io.scribehook.receiver.scribe.ScribeSetup;
+import io.scribehook.receiver.scribe.SearchIndexer;
 import io.scribehook.receiver.scribe.SnapshotSealing;
 import io.scribehook.receiver.scribe.TranscriptJob;
 import io.scribehook.receiver.secrets.VerifierSource;
@@ -47,6 +49,8 @@ public final class Receiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Receiver.class);
     /** The whole download of one transcript file, connection to last byte. */
     static final Duration TRANSCRIPT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
+    /** How often the search indexer looks at the index log when no notification woke it. */
+    static final Duration INDEX_POLL = Duration.ofSeconds(5);
 
     private final ReceiverConfig config;
     private final Inbox inbox;
@@ -55,6 +59,8 @@ public final class Receiver implements AutoCloseable {
     private final WebhookEndpoint endpoint;
     private final ReceiverAdminRoutes admin;
     private final ScribeAdminRoutes scribeAdmin;
+    private final ScribeSearchRoutes scribeSearch;
+    private final Optional<SearchIndexer> search;
     private final TranscriptDownloader downloader;
     private final RetentionSweep retention;
     private final WorkerPool workers;
@@ -68,6 +74,7 @@ public final class Receiver implements AutoCloseable {
             WebhookEndpoint endpoint,
             ReceiverAdminRoutes admin,
             ScribeAdminRoutes scribeAdmin,
+            Optional<SearchIndexer> search,
             RetentionSweep retention,
             WorkerPool workers,
             Optional<HealthieClient> healthie,
@@ -79,6 +86,8 @@ public final class Receiver implements AutoCloseable {
         this.endpoint = endpoint;
         this.admin = admin;
         this.scribeAdmin = scribeAdmin;
+        this.search = search;
+        this.scribeSearch = new ScribeSearchRoutes(search);
         this.downloader = downloader;
         this.retention = retention;
         this.workers = workers;
@@ -119,13 +128,23 @@ public final class Receiver implements AutoCloseable {
         TranscriptDownloader downloader =
                 new TranscriptDownloader(TRANSCRIPT_DOWNLOAD_TIMEOUT, TranscriptDownloader.DEFAULT_MAX_BYTES);
         JobHandlers handlers = new WebhookProcessor(db, queue, healthie, cipher, clock, registry).handlers();
+        Optional<SearchIndexer> search =
+                cipher.flatMap(c -> scribe.searchIndex().map(folder -> SearchIndexer.start(db, c, folder, INDEX_POLL)));
         if (healthie.isPresent()) {
             HealthieScribeSource source = new HealthieScribeSource(healthie.get(), downloader);
             handlers = handlers.on(
                     Jobs.SCRIBE_TRANSCRIPT,
                     new TranscriptJob(
-                                    db, queue, source, source, scribe, cipher, config.transcriptWait(), clock, registry)
-                            ::handle);
+                                    db,
+                                    queue,
+                                    source,
+                                    source,
+                                    scribe,
+                                    cipher,
+                                    config.transcriptWait(),
+                                    clock,
+                                    registry,
+                                    search)::handle);
         } else {
             handlers = handlers.on(
                     Jobs.SCRIBE_TRANSCRIPT,
@@ -194,6 +213,7 @@ public final class Receiver implements AutoCloseable {
                 endpoint,
                 admin,
                 scribeAdmin,
+                search,
                 retention,
                 workers,
                 healthie,
@@ -205,6 +225,12 @@ public final class Receiver implements AutoCloseable {
         routes.post(config.webhookPath(), endpoint);
         admin.register(routes);
         scribeAdmin.register(routes);
+        scribeSearch.register(routes);
+    }
+
+    /** This instance's search index, when search is on (a data key and an index folder). */
+    public Optional<SearchIndexer> search() {
+        return search;
     }
 
     public Inbox inbox() {
@@ -232,6 +258,7 @@ public final class Receiver implements AutoCloseable {
     public void close() {
         retention.close();
         workers.close();
+        search.ifPresent(SearchIndexer::close);
         healthie.ifPresent(HealthieClient::close);
         downloader.close();
     }

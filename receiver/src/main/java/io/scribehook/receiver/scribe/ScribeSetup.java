@@ -2,16 +2,31 @@ package io.scribehook.receiver.scribe;
 
 import io.scribehook.scribe.ScribePipeline;
 import io.scribehook.scribe.note.NoteTemplate;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the app decides about the scribe in the receiver: the pipeline (and so its note writer), the
- * note template, and how a drafted note is announced.
+ * note template, how a drafted note is announced, and where this instance keeps its search index
+ * (empty: no search).
  */
-public record ScribeSetup(ScribePipeline pipeline, NoteTemplate template, NoteDrafted onDrafted) {
+public record ScribeSetup(
+        ScribePipeline pipeline, NoteTemplate template, NoteDrafted onDrafted, Optional<Path> searchIndex) {
     public ScribeSetup {
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(onDrafted, "onDrafted");
+        Objects.requireNonNull(searchIndex, "searchIndex");
+    }
+
+    /** Without a search index. */
+    public ScribeSetup(ScribePipeline pipeline, NoteTemplate template, NoteDrafted onDrafted) {
+        this(pipeline, template, onDrafted, Optional.empty());
+    }
+
+    /** The same, with the search index in {@code folder}. */
+    public ScribeSetup withSearchIndex(Path folder) {
+        return new ScribeSetup(pipeline, template, onDrafted, Optional.of(folder));
     }
 }

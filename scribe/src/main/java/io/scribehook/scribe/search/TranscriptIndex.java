@@ -45,15 +45,15 @@ public final class TranscriptIndex implements Closeable {
     static final String CHECKPOINT = "scribehook.index_log_seq";
     private static final int MAX_SNIPPET_SOURCE = 100_000;
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     private final SearchAnalyzers analyzers;
     private final UnifiedHighlighter highlighter;
 
-    private TranscriptIndex(Directory directory, IndexWriter writer, SearchAnalyzers analyzers) throws IOException {
+    private TranscriptIndex(Directory directory, SearchAnalyzers analyzers) throws IOException {
         this.directory = directory;
-        this.writer = writer;
         this.analyzers = analyzers;
+        this.writer = new IndexWriter(directory, config(analyzers));
         this.searchers = new SearcherManager(writer, null);
         this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzers.index())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
@@ -69,13 +69,28 @@ public final class TranscriptIndex implements Closeable {
     public static TranscriptIndex open(Path folder, SearchAnalyzers analyzers) throws IOException {
         Directory dir = FSDirectory.open(folder);
         try {
-            IndexWriterConfig cfg = new IndexWriterConfig(analyzers.index())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCommitOnClose(false);
-            return new TranscriptIndex(dir, new IndexWriter(dir, cfg), analyzers);
+            return new TranscriptIndex(dir, analyzers);
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
+        }
+    }
+
+    private static IndexWriterConfig config(SearchAnalyzers analyzers) {
+        return new IndexWriterConfig(analyzers.index())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false);
+    }
+
+    /** Drops every write since the last commit (a rebuild that failed half-way). */
+    public synchronized void rollback() {
+        try {
+            searchers.close();
+            writer.rollback();
+            writer = new IndexWriter(directory, config(analyzers));
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("index rollback failed", e);
         }
     }
 
@@ -143,11 +158,12 @@ public final class TranscriptIndex implements Closeable {
     /** Documents visible to searches (passages indexed and committed). */
     public int documentCount() {
         try {
-            IndexSearcher s = searchers.acquire();
+            SearcherManager manager = searchers;
+            IndexSearcher s = manager.acquire();
             try {
                 return s.getIndexReader().numDocs();
             } finally {
-                searchers.release(s);
+                manager.release(s);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -167,9 +183,10 @@ public final class TranscriptIndex implements Closeable {
      */
     public SearchResults search(String query, int limit, PassageSource source) throws QuerySyntaxException {
         Query q = parse(query);
+        SearcherManager manager = searchers;
         IndexSearcher s;
         try {
-            s = searchers.acquire();
+            s = manager.acquire();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -200,7 +217,7 @@ public final class TranscriptIndex implements Closeable {
             throw new UncheckedIOException("index read failed", e);
         } finally {
             try {
-                searchers.release(s);
+                manager.release(s);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
