@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * This instance's search index kept up with the database. The index (a folder of its own per
  * instance) records as its checkpoint the last {@link IndexLog} entry it reflects; {@link #catchUp}
  * applies the entries after it, re-reading each named appointment's current passages
- * ({@link SearchPassages}), and commits with the new checkpoint. It runs on the caller's thread
+ * ({@link SearchPassages}), and makes them searchable at once (a near-real-time refresh); the
+ * background thread commits them with the new checkpoint within {@link #COMMIT_EVERY} (a crash
+ * before that re-applies the entries from the log). It runs on the caller's thread
  * right after this instance stores a note ({@link #indexed}), on a background thread when another
  * instance's commit is notified, and every {@code poll} in case a notification was missed. A new
  * (or wiped) index is rebuilt from the database first ({@link #rebuild}). Index writes are
@@ -36,6 +38,9 @@ public final class SearchIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
     static final int BATCH = 200;
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(1);
+    /** How long a refreshed (searchable) change may wait for its durable commit. */
+    static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+
     private final Database db;
     private final SearchPassages passages;
     private final TranscriptIndex index;
@@ -82,6 +87,7 @@ public final class SearchIndexer implements AutoCloseable {
     private void loop() {
         Duration backoff = poll;
         boolean first = true;
+        long lastCommit = System.nanoTime();
         while (!closed) {
             try {
                 if (first && index.isNew()) {
@@ -90,7 +96,12 @@ public final class SearchIndexer implements AutoCloseable {
                 first = false;
                 catchUp();
                 backoff = poll;
-                wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+                if (index.hasPending() && System.nanoTime() - lastCommit >= COMMIT_EVERY.toNanos()) {
+                    commitPending();
+                    lastCommit = System.nanoTime();
+                }
+                Duration idle = index.hasPending() && COMMIT_EVERY.compareTo(poll) < 0 ? COMMIT_EVERY : poll;
+                wake.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 return;
@@ -103,7 +114,7 @@ public final class SearchIndexer implements AutoCloseable {
                         e.getClass().getSimpleName(),
                         backoff);
                 try {
-                    Thread.sleep(backoff.toMillis());
+                    wake.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException ie) {
                     return;
                 }
@@ -132,9 +143,14 @@ public final class SearchIndexer implements AutoCloseable {
                 List<IndexedPassage> p = db.jdbi().withHandle(h -> passages.current(h, a));
                 index.replaceAppointment(a, p);
             }
-            index.commit(entries.get(entries.size() - 1).seq());
+            index.refresh(entries.get(entries.size() - 1).seq());
             applied += entries.size();
         }
+    }
+
+    /** Makes the index's searchable state durable (the background thread does it within a second). */
+    public synchronized void commitPending() {
+        index.commitPending();
     }
 
     /** Makes sure the entry {@code seq} (just committed by this instance) is searchable. */
@@ -226,7 +242,8 @@ public final class SearchIndexer implements AutoCloseable {
     public void close() {
         closed = true;
         unsubscribe.run();
-        thread.interrupt();
+        // no interrupt: an interrupt during Lucene's file I/O closes the channel holding its write lock
+        wake.release();
         try {
             if (thread.isAlive()) {
                 thread.join(10_000);

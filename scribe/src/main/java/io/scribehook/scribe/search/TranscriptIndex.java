@@ -49,6 +49,8 @@ public final class TranscriptIndex implements Closeable {
     private volatile SearcherManager searchers;
     private final SearchAnalyzers analyzers;
     private final UnifiedHighlighter highlighter;
+    private volatile long applied;
+    private volatile boolean pending;
 
     private TranscriptIndex(Directory directory, SearchAnalyzers analyzers) throws IOException {
         this.directory = directory;
@@ -59,6 +61,7 @@ public final class TranscriptIndex implements Closeable {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxLength(MAX_SNIPPET_SOURCE)
                 .build();
+        this.applied = committedCheckpoint();
     }
 
     /**
@@ -89,6 +92,8 @@ public final class TranscriptIndex implements Closeable {
             writer.rollback();
             writer = new IndexWriter(directory, config(analyzers));
             searchers = new SearcherManager(writer, null);
+            applied = committedCheckpoint();
+            pending = false;
         } catch (IOException e) {
             throw new UncheckedIOException("index rollback failed", e);
         }
@@ -130,13 +135,48 @@ public final class TranscriptIndex implements Closeable {
                     Map.of(CHECKPOINT, Long.toString(checkpoint)).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
+            applied = checkpoint;
+            pending = false;
         } catch (IOException e) {
             throw new UncheckedIOException("index commit failed", e);
         }
     }
 
-    /** The checkpoint of the last commit; 0 for a new index. */
+    /**
+     * Makes the writes so far searchable now (a near-real-time reader, no fsync), reflecting the log
+     * up to {@code checkpoint}; {@link #commitPending} makes them durable later. After a crash the
+     * index reopens at its last commit and the log entries since are applied again (a replacement
+     * per appointment is idempotent).
+     */
+    public synchronized void refresh(long checkpoint) {
+        try {
+            searchers.maybeRefreshBlocking();
+            applied = checkpoint;
+            pending = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("index refresh failed", e);
+        }
+    }
+
+    /** True when refreshed writes wait for {@link #commitPending}. */
+    public boolean hasPending() {
+        return pending;
+    }
+
+    /** Commits what {@link #refresh} made searchable, if anything. */
+    public synchronized void commitPending() {
+        if (pending) {
+            commit(applied);
+        }
+    }
+
+    /** The last log entry the searchable index reflects (committed or only refreshed); 0 for a new index. */
     public long checkpoint() {
+        return applied;
+    }
+
+    /** The checkpoint of the last commit; 0 for a new index. */
+    public long committedCheckpoint() {
         for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
             if (CHECKPOINT.equals(e.getKey())) {
                 return Long.parseLong(e.getValue());
@@ -262,6 +302,7 @@ public final class TranscriptIndex implements Closeable {
     @Override
     public synchronized void close() throws IOException {
         try {
+            commitPending();
             searchers.close();
             writer.rollback();
         } finally {
