@@ -131,6 +131,9 @@ public final class ScribeBench {
             double[] whole = new double[runs];
             double[] jobOnly = new double[runs];
             double[] indexOnly = new double[runs];
+            double[] processCpu = new double[runs];
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             for (int i = 0; i < warmup + runs; i++) {
                 String id = "p" + i;
                 standIn.putAppointment(id, HealthieStandIn.sampleAppointment(id));
@@ -150,11 +153,13 @@ public final class ScribeBench {
                 List<Job> claimed = queue.claim(Jobs.QUEUE, "bench", 1);
                 // the job as the receiver runs it, then what TranscriptJob does right after its commit
                 // (SearchIndexer.indexed): apply the log entry and refresh; timed apart for the breakdown
+                long cpu0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 JobOutcome outcome = job.handle(claimed.get(0));
                 long t1 = System.nanoTime();
                 search.catchUp();
                 long t2 = System.nanoTime();
+                long cpu1 = os.getProcessCpuTime();
                 if (!(outcome instanceof JobOutcome.Completed)) {
                     throw new IllegalStateException("run " + i + ": " + outcome);
                 }
@@ -167,6 +172,7 @@ public final class ScribeBench {
                     whole[i - warmup] = (t2 - t0) / 1e6;
                     jobOnly[i - warmup] = (t1 - t0) / 1e6;
                     indexOnly[i - warmup] = (t2 - t1) / 1e6;
+                    processCpu[i - warmup] = (cpu1 - cpu0) / 1e6;
                 }
             }
             System.out.printf(
@@ -185,6 +191,12 @@ public final class ScribeBench {
                     pct(indexOnly, 50),
                     pct(indexOnly, 95),
                     search.documentCount() / (runs + warmup));
+            System.out.printf(
+                    Locale.ROOT,
+                    "pipeline, CPU time of the whole process per run (every thread: stand-in, job, writer, indexer, "
+                            + "GC; the job is sequential, so about a quiet machine's wall time): median %.1f ms, p95 %.1f ms%n",
+                    pct(processCpu, 50),
+                    pct(processCpu, 95));
         }
     }
 
@@ -246,19 +258,27 @@ public final class ScribeBench {
                 }
             }
             double[] ms = new double[queries];
+            double[] cpu = new double[queries];
+            List<List<Double>> byKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long hits = 0;
             int empty = 0;
             int[] kinds = new int[3];
             for (int i = 0; i < qs.size(); i++) {
                 String q = qs.get(i);
+                long c0 = threads.getCurrentThreadCpuTime();
                 long s0 = System.nanoTime();
                 var res = indexer.search(q, 10);
                 double t = (System.nanoTime() - s0) / 1e6;
+                double c = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
                 if (i >= 200) {
                     ms[i - 200] = t;
+                    cpu[i - 200] = c;
                     hits += res.hits().size();
                     empty += res.hits().isEmpty() ? 1 : 0;
-                    kinds[q.startsWith("\"") ? 2 : q.contains(" AND ") ? 1 : 0]++;
+                    int kind = q.startsWith("\"") ? 2 : q.contains(" AND ") ? 1 : 0;
+                    kinds[kind]++;
+                    byKind.get(kind).add(t);
                     if (!res.hits().isEmpty() && !res.hits().get(0).snippet().contains("<mark>")) {
                         throw new IllegalStateException("a hit without a highlighted snippet");
                     }
@@ -291,6 +311,16 @@ public final class ScribeBench {
                     Arrays.stream(ms).average().orElse(0),
                     hits / (double) queries,
                     empty);
+            System.out.printf(
+                    Locale.ROOT,
+                    "search, same queries, CPU time of the searching thread (the whole search runs on it: Lucene, "
+                            + "SQLite reads, decryption, highlighting; what a quiet machine's wall time would be): "
+                            + "p50 %.2f ms, p99 %.2f ms; wall p99 by kind: one term %.2f ms, AND %.2f ms, phrase %.2f ms%n",
+                    pct(cpu, 50),
+                    pct(cpu, 99),
+                    pct(byKind.get(0).stream().mapToDouble(Double::doubleValue).toArray(), 99),
+                    pct(byKind.get(1).stream().mapToDouble(Double::doubleValue).toArray(), 99),
+                    pct(byKind.get(2).stream().mapToDouble(Double::doubleValue).toArray(), 99));
         } catch (QuerySyntaxException e) {
             throw new IllegalStateException("a sampled query does not parse: " + e.getMessage(), e);
         }
