@@ -56,6 +56,9 @@ import org.slf4j.LoggerFactory;
 public final class ScribehookApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScribehookApp.class);
     private static final int JOB_RETENTION_BATCH = 1000;
+    /** The receiver's search index, inside the data dir (derived PHI, see the README). */
+    public static final String SEARCH_INDEX_FOLDER = "index";
+
     private static final Duration JOB_RETENTION_EVERY = Duration.ofMinutes(10);
     private final AppConfig config;
     private final Database database;
@@ -168,7 +171,8 @@ public final class ScribehookApp implements AutoCloseable {
                         queue,
                         metrics.registry(),
                         clock,
-                        ScribeWiring.offline(delivery.outbox()),
+                        ScribeWiring.offline(delivery.outbox())
+                                .withSearchIndex(config.dataDir().resolve(SEARCH_INDEX_FOLDER)),
                         healthie);
                 closeables.push(r);
                 StoreMetrics.bindQueue(metrics.registry(), r.workers());

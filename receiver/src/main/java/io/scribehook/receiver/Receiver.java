@@ -25,7 +25,9 @@ import io.scribehook.receiver.scribe.AttendanceSealing;
 import io.scribehook.receiver.scribe.DataKeyRotation;
 import io.scribehook.receiver.scribe.HealthieScribeSource;
 import io.scribehook.receiver.scribe.ScribeAdminRoutes;
+import io.scribehook.receiver.scribe.ScribeSearchRoutes;
 import io.scribehook.receiver.scribe.ScribeSetup;
+import io.scribehook.receiver.scribe.SearchIndexer;
 import io.scribehook.receiver.scribe.SnapshotSealing;
 import io.scribehook.receiver.scribe.TranscriptJob;
 import io.scribehook.receiver.secrets.VerifierSource;
@@ -51,6 +53,8 @@ public final class Receiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Receiver.class);
     /** The whole download of one transcript file, connection to last byte. */
     static final Duration TRANSCRIPT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
+    /** How often the search indexer looks at the index log when no notification woke it. */
+    static final Duration INDEX_POLL = Duration.ofSeconds(5);
 
     private final ReceiverConfig config;
     private final Inbox inbox;
@@ -61,6 +65,8 @@ public final class Receiver implements AutoCloseable {
     private final ScribeAdminRoutes scribeAdmin;
     private final ReconcileRoutes reconcileRoutes;
     private final Optional<Reconciler> reconciler;
+    private final ScribeSearchRoutes scribeSearch;
+    private final Optional<SearchIndexer> search;
     private final TranscriptDownloader downloader;
     private final RetentionSweep retention;
     private final WorkerPool workers;
@@ -76,6 +82,7 @@ public final class Receiver implements AutoCloseable {
             ScribeAdminRoutes scribeAdmin,
             ReconcileRoutes reconcileRoutes,
             Optional<Reconciler> reconciler,
+            Optional<SearchIndexer> search,
             RetentionSweep retention,
             WorkerPool workers,
             Optional<HealthieClient> healthie,
@@ -89,6 +96,8 @@ public final class Receiver implements AutoCloseable {
         this.endpoint = endpoint;
         this.admin = admin;
         this.scribeAdmin = scribeAdmin;
+        this.search = search;
+        this.scribeSearch = new ScribeSearchRoutes(search);
         this.downloader = downloader;
         this.retention = retention;
         this.workers = workers;
@@ -153,13 +162,23 @@ public final class Receiver implements AutoCloseable {
         JobHandlers handlers = new WebhookProcessor(
                         db, queue, healthie, cipher, scribe.onMeetingStarted(), clock, registry)
                 .handlers();
+        Optional<SearchIndexer> search =
+                cipher.flatMap(c -> scribe.searchIndex().map(folder -> SearchIndexer.start(db, c, folder, INDEX_POLL)));
         if (healthie.isPresent()) {
             HealthieScribeSource source = new HealthieScribeSource(healthie.get(), downloader);
             handlers = handlers.on(
                     Jobs.SCRIBE_TRANSCRIPT,
                     new TranscriptJob(
-                                    db, queue, source, source, scribe, cipher, config.transcriptWait(), clock, registry)
-                            ::handle);
+                                    db,
+                                    queue,
+                                    source,
+                                    source,
+                                    scribe,
+                                    cipher,
+                                    config.transcriptWait(),
+                                    clock,
+                                    registry,
+                                    search)::handle);
         } else {
             handlers = handlers.on(
                     Jobs.SCRIBE_TRANSCRIPT,
@@ -238,6 +257,7 @@ public final class Receiver implements AutoCloseable {
                 scribeAdmin,
                 reconcileRoutes,
                 reconciler,
+                search,
                 retention,
                 workers,
                 healthie,
@@ -250,11 +270,17 @@ public final class Receiver implements AutoCloseable {
         admin.register(routes);
         scribeAdmin.register(routes);
         reconcileRoutes.register(routes);
+        scribeSearch.register(routes);
     }
 
     /** The reconciler, when a Healthie API is configured. */
     public Optional<Reconciler> reconciler() {
         return reconciler;
+    }
+
+    /** This instance's search index, when search is on (a data key and an index folder). */
+    public Optional<SearchIndexer> search() {
+        return search;
     }
 
     public Inbox inbox() {
@@ -282,6 +308,7 @@ public final class Receiver implements AutoCloseable {
     public void close() {
         retention.close();
         workers.close();
+        search.ifPresent(SearchIndexer::close);
         healthie.ifPresent(HealthieClient::close);
         downloader.close();
     }

@@ -56,6 +56,7 @@ public final class TranscriptJob {
     private final Counter missing;
     private final Counter failed;
     private final Timer pipelineTime;
+    private final Optional<SearchIndexer> search;
 
     public TranscriptJob(
             Database db,
@@ -67,7 +68,26 @@ public final class TranscriptJob {
             Duration wait,
             Clock clock,
             MeterRegistry registry) {
+        this(db, queue, appointments, transcripts, setup, cipher, wait, clock, registry, Optional.empty());
+    }
+
+    /**
+     * @param search this instance's search index, brought up to date right after each stored note
+     *     (other instances follow the index log)
+     */
+    public TranscriptJob(
+            Database db,
+            JobQueue queue,
+            AppointmentSource appointments,
+            TranscriptSource transcripts,
+            ScribeSetup setup,
+            Optional<FieldCipher> cipher,
+            Duration wait,
+            Clock clock,
+            MeterRegistry registry,
+            Optional<SearchIndexer> search) {
         this.db = db;
+        this.search = search;
         this.queue = queue;
         this.appointments = appointments;
         this.transcripts = transcripts;
@@ -136,11 +156,14 @@ public final class TranscriptJob {
                 SealedDraft sealed = SealedDraft.seal(cipher.get(), appointmentId, t, writer, d);
                 pipelineTime.record(Duration.ofNanos(System.nanoTime() - started));
                 int[] version = new int[1];
+                long[] logged = new long[1];
                 var completion = db.writer().write(h -> {
                     version[0] = ScribeStore.storeDrafted(h, sealed, clock.instant());
                     setup.onDrafted().enqueue(h, appointmentId, version[0]);
+                    logged[0] = IndexLog.append(h, db.notifications(), appointmentId, clock.instant());
                     return queue.complete(h, job);
                 });
+                search.ifPresent(s -> indexNow(s, appointmentId, logged[0]));
                 drafted.increment();
                 LOG.info(
                         "appointment {}: note version {} drafted from transcript {} ({}, {} turns)",
@@ -151,6 +174,17 @@ public final class TranscriptJob {
                         sealed.turnCount());
                 return new JobOutcome.Completed(completion);
             }
+        }
+    }
+
+    private static void indexNow(SearchIndexer s, String appointmentId, long seq) {
+        try {
+            s.indexed(seq);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "appointment {}: stored but not yet searchable ({}); the indexer retries",
+                    appointmentId,
+                    e.getClass().getSimpleName());
         }
     }
 

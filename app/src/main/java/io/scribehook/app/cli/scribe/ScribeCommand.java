@@ -8,10 +8,14 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "scribe",
         mixinStandardHelpOptions = true,
-        description = "The scribe pipeline: from a WebVTT transcript to an analysis and a drafted clinical note.",
-        subcommands = {DraftCommand.class, ReconcileCommand.class},
+        description =
+                "The scribe pipeline: from a WebVTT transcript to an analysis and a drafted clinical note; search over stored transcripts and notes.",
+        subcommands = {DraftCommand.class, SearchCommand.class, ReindexCommand.class, ReconcileCommand.class},
         footerHeading = "%nExample:%n",
-        footer = "  scribehook scribe draft visit.vtt --clinician \"Dr. Ada Chen\"")
+        footer = {
+            "  scribehook scribe draft visit.vtt --clinician \"Dr. Ada Chen\"",
+            "  scribehook scribe search \"high blood pressure\""
+        })
 public final class ScribeCommand implements Runnable {
     @Spec
     CommandSpec spec;
