@@ -18,16 +18,14 @@ public final class LogSetup {
      * own output is not buried under start-up information of the parts it opens.
      */
     public static void quiet() {
+        routeJul();
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
             ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
         }
     }
 
     public static void apply(LogFormat format) {
-        if (!SLF4JBridgeHandler.isInstalled()) {
-            SLF4JBridgeHandler.removeHandlersForRootLogger();
-            SLF4JBridgeHandler.install();
-        }
+        routeJul();
         if (format != LogFormat.JSON || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
             return;
         }
@@ -39,6 +37,14 @@ public final class LogSetup {
             configurator.doConfigure(json);
         } catch (JoranException e) {
             throw new IllegalStateException("logback-json.xml is broken", e);
+        }
+    }
+
+    /** java.util.logging (Lucene logs there) goes through SLF4J, so its lines obey our levels and format. */
+    private static void routeJul() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
         }
     }
 }
