@@ -84,6 +84,18 @@ class HubCliTest {
             assertThat(list.exit()).isZero();
             assertThat(JSON.readTree(list.out()).path("api_keys")).hasSize(2);
             assertThat(list.out()).doesNotContain(key.substring(17));
+
+            String keyId = key.substring(4, 16);
+            JarRunner.Run revoke = JarRunner.inProcess("hub", "api-key", "revoke", keyId, "--config", cfg.toString());
+            assertThat(revoke.exit()).as(revoke.err()).isZero();
+            assertThat(revoke.out()).contains("revoked API key " + keyId);
+            assertThat(app.hub().orElseThrow().apiKeys().authenticate(key)).isEmpty();
+            JarRunner.Run again = JarRunner.inProcess("hub", "api-key", "revoke", keyId, "--config", cfg.toString());
+            assertThat(again.exit()).isEqualTo(1);
+            assertThat(again.err()).contains("404").contains("no active API key");
+            JarRunner.Run notAnId = JarRunner.inProcess("hub", "api-key", "revoke", key, "--config", cfg.toString());
+            assertThat(notAnId.exit()).isEqualTo(2);
+            assertThat(notAnId.err()).doesNotContain(key);
         }
     }
 

@@ -41,6 +41,7 @@ public final class HubAdminRoutes {
     public void register(RoutesConfig r) {
         r.post("/api/hub/api-keys", this::create);
         r.get("/api/hub/api-keys", this::list);
+        r.delete("/api/hub/api-keys/{id}", this::revoke);
         r.post("/api/hub/simulate/meeting", this::simulate);
         r.post("/api/hub/trigger", this::trigger);
     }
@@ -91,6 +92,14 @@ public final class HubAdminRoutes {
         Map<String, Object> out = view(created.key());
         out.put("api_key", created.value());
         ctx.status(201).header("Cache-Control", "no-store").json(out);
+    }
+
+    private void revoke(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!keys.revoke(id)) {
+            throw new ApiException(404, "not_found", "no active API key has the id " + id);
+        }
+        ctx.status(204);
     }
 
     private void list(Context ctx) {

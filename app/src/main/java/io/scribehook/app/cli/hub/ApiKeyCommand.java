@@ -17,9 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code scribehook hub api-key create|list}: keys of the hub's {@code /graphql}. */
+/** {@code scribehook hub api-key create|list|revoke}: keys of the hub's {@code /graphql}. */
 @Command(
         name = "api-key",
         mixinStandardHelpOptions = true,
@@ -118,6 +119,38 @@ public final class ApiKeyCommand implements Runnable {
                     .append('\n');
         }
         spec.commandLine().getOut().print(keys.path("api_keys").isEmpty() ? "(no API keys)\n" : b.toString());
+        return 0;
+    }
+
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Revoke an API key: /graphql refuses it from then on.",
+                "Revoking the key named `local receiver` stops the one-process sandbox's own fetches (it is not remade).",
+                "Calls the running server's admin API; with no server running, writes to the database directly."
+            },
+            footerHeading = "%nExample:%n",
+            footer = "  scribehook hub api-key revoke 3f9a0c1d2e4b")
+    int revoke(
+            @Mixin ConfigOption config,
+            @Parameters(paramLabel = "KEY_ID", description = "The key's id, as `list` shows it.") String keyId,
+            @Mixin ServerOption server) {
+        if (!keyId.matches("[0-9a-f]{1,64}")) {
+            throw CliFailure.usage("KEY_ID must be the hexadecimal id `hub api-key list` shows, not " + keyId.length()
+                    + " other characters (never pass the key itself)");
+        }
+        AppConfig cfg = config.load();
+        boolean revoked = new ServerOrDatabase(
+                        cfg, server.url, spec.commandLine().getErr())
+                .run(
+                        c -> c.delete("/api/hub/api-keys/" + keyId),
+                        a -> a.status() == 204,
+                        db -> new ApiKeys(db, Clock.systemUTC()).revoke(keyId));
+        if (!revoked) {
+            throw CliFailure.failed("no active API key has the id " + keyId);
+        }
+        spec.commandLine().getOut().println("revoked API key " + keyId);
         return 0;
     }
 
