@@ -161,6 +161,28 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     /**
+     * Makes the entry {@code seq}, just committed by this instance for {@code appointmentId}, searchable
+     * from {@code passages}: the appointment's current passages as committed, built from the plaintext
+     * the job had in memory, so nothing is read back or decrypted. That is only right when every earlier
+     * entry is applied (the log is in commit order, so a later entry then holds newer state): otherwise,
+     * or when {@code passages} is null, the entries are applied from the database ({@link #catchUp}).
+     * The entry counts as applied either way; a crash before the next commit re-applies it from the
+     * database, with the same result.
+     */
+    public synchronized void indexed(long seq, String appointmentId, List<IndexedPassage> passages) {
+        long at = index.checkpoint();
+        if (at >= seq) {
+            return;
+        }
+        if (passages == null || at != seq - 1) {
+            catchUp();
+            return;
+        }
+        index.replaceAppointment(appointmentId, passages);
+        index.refresh(seq);
+    }
+
+    /**
      * Rebuilds the whole index from the database: every appointment with a note, then the log
      * position read before the scan as checkpoint (entries committed meanwhile are applied after).
      * Searches see the previous commit until the rebuild commits. Returns the appointments indexed.

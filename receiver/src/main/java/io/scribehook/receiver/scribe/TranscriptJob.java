@@ -1,11 +1,14 @@
 package io.scribehook.receiver.scribe;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.scribehook.core.crypto.FieldCipher;
 import io.scribehook.core.time.Jitter;
+import io.scribehook.scribe.ScribeJson;
 import io.scribehook.scribe.ScribeResult;
+import io.scribehook.scribe.search.IndexedPassage;
 import io.scribehook.scribe.source.AppointmentSource;
 import io.scribehook.scribe.source.SourceAppointment;
 import io.scribehook.scribe.source.SourceResult;
@@ -18,6 +21,7 @@ import io.scribehook.store.queue.JobQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,17 +157,24 @@ public final class TranscriptJob {
                         job, appointmentId, ScribeStore.FAILED, "transcript " + t.id() + ": " + f.reason(), null);
             }
             case ScribeResult.Drafted d -> {
-                SealedDraft sealed = SealedDraft.seal(cipher.get(), appointmentId, t, writer, d);
+                ObjectNode noteJson = ScribeJson.of(d);
+                SealedDraft sealed = SealedDraft.seal(cipher.get(), appointmentId, t, writer, d, noteJson);
                 pipelineTime.record(Duration.ofNanos(System.nanoTime() - started));
                 int[] version = new int[1];
                 long[] logged = new long[1];
+                boolean[] current = new boolean[1];
                 var completion = db.writer().write(h -> {
                     version[0] = ScribeStore.storeDrafted(h, sealed, clock.instant());
+                    current[0] = ScribeStore.isCurrent(h, appointmentId, t.id(), version[0]);
                     setup.onDrafted().enqueue(h, appointmentId, version[0]);
                     logged[0] = IndexLog.append(h, db.notifications(), appointmentId, clock.instant());
                     return queue.complete(h, job);
                 });
-                search.ifPresent(s -> indexNow(s, appointmentId, logged[0]));
+                search.ifPresent(s -> indexNow(
+                        s,
+                        appointmentId,
+                        logged[0],
+                        current[0] ? SearchPassages.drafted(appointmentId, t.id(), version[0], d, noteJson) : null));
                 drafted.increment();
                 LOG.info(
                         "appointment {}: note version {} drafted from transcript {} ({}, {} turns)",
@@ -177,9 +188,13 @@ public final class TranscriptJob {
         }
     }
 
-    private static void indexNow(SearchIndexer s, String appointmentId, long seq) {
+    /**
+     * Makes the stored note searchable on this instance: from the plaintext in memory when the draft
+     * became the appointment's current one ({@code passages}), else (null) from the database.
+     */
+    private static void indexNow(SearchIndexer s, String appointmentId, long seq, List<IndexedPassage> passages) {
         try {
-            s.indexed(seq);
+            s.indexed(seq, appointmentId, passages);
         } catch (RuntimeException e) {
             LOG.warn(
                     "appointment {}: stored but not yet searchable ({}); the indexer retries",
