@@ -19,7 +19,7 @@ bin/mvn -q -pl receiver -am test-compile dependency:build-classpath \
 cp="$root/receiver/target/test-classes:$root/receiver/target/classes:$(cat receiver/target/bench.classpath)"
 echo "machine: $(nproc) cores; $(uptime | sed 's/.*load average/load average/')"
 cd receiver   # the fixtures' paths are relative to the module
-"$JAVA_HOME/bin/java" -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$cp" \
+"$JAVA_HOME/bin/java" -Xmx2g ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -cp "$cp" \
   io.scribehook.receiver.scribe.ScribeBench "${1:-all}" db="${DB:-sqlite}" runs="${RUNS:-50}" \
   warmup="${WARMUP:-10}" transcripts="${TRANSCRIPTS:-10000}" queries="${QUERIES:-1000}" seed="${SEED:-42}"
 echo "machine after: $(uptime | sed 's/.*load average/load average/')"

@@ -149,6 +149,18 @@ final class ScribeStore {
         return version;
     }
 
+    /** True when the appointment's current transcript and note version are these. */
+    static boolean isCurrent(Handle h, String appointmentId, String transcriptId, int version) {
+        return h.createQuery("SELECT COUNT(*) FROM scribe_appointments WHERE appointment_id = :a "
+                                + "AND transcript_id = :t AND note_version = :v")
+                        .bind("a", appointmentId)
+                        .bind("t", transcriptId)
+                        .bind("v", version)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
+    }
+
     private static Long millis(Instant t) {
         return t == null ? null : t.toEpochMilli();
     }

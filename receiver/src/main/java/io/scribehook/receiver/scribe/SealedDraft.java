@@ -34,7 +34,20 @@ record SealedDraft(
 
     static SealedDraft seal(
             FieldCipher cipher, String appointmentId, TranscriptInfo t, String writer, ScribeResult.Drafted d) {
-        ObjectNode json = ScribeJson.of(d);
+        return seal(cipher, appointmentId, t, writer, d, ScribeJson.of(d));
+    }
+
+    /**
+     * Seals {@code d} given its JSON ({@code ScribeJson.of(d)}); the {@code analysis} member is removed
+     * from {@code json}, which is left holding the note JSON that was encrypted.
+     */
+    static SealedDraft seal(
+            FieldCipher cipher,
+            String appointmentId,
+            TranscriptInfo t,
+            String writer,
+            ScribeResult.Drafted d,
+            ObjectNode json) {
         ObjectNode analysis = (ObjectNode) json.remove("analysis");
         String tid = t.id();
         List<SealedTurn> turns = new ArrayList<>();
@@ -45,9 +58,7 @@ record SealedDraft(
             turns.add(new SealedTurn(
                     i,
                     cipher.encrypt(turn.speaker(), ScribeTables.place(ScribeTables.TURNS, row, "speaker")),
-                    turn.speaker() == null
-                            ? null
-                            : d.analysis().roles().roleOf(turn.speaker()).name().toLowerCase(Locale.ROOT),
+                    roleOf(d, turn),
                     turn.start().toMillis(),
                     turn.end().toMillis(),
                     cipher.encrypt(turn.text(), ScribeTables.place(ScribeTables.TURNS, row, "text"))));
@@ -65,5 +76,12 @@ record SealedDraft(
                         ScribeTables.place(
                                 ScribeTables.NOTES, ScribeTables.noteRow(appointmentId, tid, writer), "note")),
                 List.copyOf(turns));
+    }
+
+    /** The stored role of a turn's speaker (lower case), or null for a turn without a speaker. */
+    static String roleOf(ScribeResult.Drafted d, Turn turn) {
+        return turn.speaker() == null
+                ? null
+                : d.analysis().roles().roleOf(turn.speaker()).name().toLowerCase(Locale.ROOT);
     }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -46,6 +47,9 @@ public final class SearchIndexer implements AutoCloseable {
     private final TranscriptIndex index;
     private final Duration poll;
     private final Semaphore wake = new Semaphore(0);
+    /** Entries this instance's jobs apply themselves ({@link #willIndex}): their notices wake no one. */
+    private final Set<Long> ownEntries = ConcurrentHashMap.newKeySet();
+
     private final Runnable unsubscribe;
     private final Thread thread;
     private final ReindexStatus status = new ReindexStatus();
@@ -57,7 +61,11 @@ public final class SearchIndexer implements AutoCloseable {
         this.index = index;
         this.poll = poll;
         Notifications n = db.notifications();
-        this.unsubscribe = n.subscribe(IndexLog.CHANNEL, (source, payload) -> wake.release());
+        this.unsubscribe = n.subscribe(IndexLog.CHANNEL, (source, payload) -> {
+            if (!ownEntry(payload)) {
+                wake.release();
+            }
+        });
         this.thread = Thread.ofPlatform().name("scribe-indexer").daemon().unstarted(this::loop);
     }
 
@@ -157,6 +165,65 @@ public final class SearchIndexer implements AutoCloseable {
     public void indexed(long seq) {
         if (index.checkpoint() < seq) {
             catchUp();
+        }
+    }
+
+    /**
+     * Makes the entry {@code seq}, just committed by this instance for {@code appointmentId}, searchable
+     * from {@code passages}: the appointment's current passages as committed, built from the plaintext
+     * the job had in memory, so nothing is read back or decrypted. That is only right when every earlier
+     * entry is applied (the log is in commit order, so a later entry then holds newer state): otherwise,
+     * or when {@code passages} is null, the entries are applied from the database ({@link #catchUp}).
+     * The entry counts as applied either way; a crash before the next commit re-applies it from the
+     * database, with the same result.
+     */
+    public void indexed(long seq, String appointmentId, List<IndexedPassage> passages) {
+        try {
+            apply(seq, appointmentId, passages);
+            ownEntries.remove(seq);
+        } catch (RuntimeException e) {
+            handOver(seq);
+            throw e;
+        }
+    }
+
+    private synchronized void apply(long seq, String appointmentId, List<IndexedPassage> passages) {
+        long at = index.checkpoint();
+        if (at >= seq) {
+            return;
+        }
+        if (passages == null || at != seq - 1) {
+            catchUp();
+            return;
+        }
+        index.replaceAppointment(appointmentId, passages);
+        index.refresh(seq);
+    }
+
+    /**
+     * Announces, inside the transaction that appends entry {@code seq} (before its commit), that the
+     * caller will apply it with {@link #indexed}: its commit notification then does not wake the
+     * background catch-up, which would otherwise race the caller and read the entry back from the
+     * database. If the transaction fails, call {@link #handOver}.
+     */
+    public void willIndex(long seq) {
+        ownEntries.add(seq);
+    }
+
+    /** The announced entry {@code seq} is left to the background catch-up (its store or indexing failed). */
+    public void handOver(long seq) {
+        ownEntries.remove(seq);
+        wake.release();
+    }
+
+    private boolean ownEntry(String payload) {
+        if (payload == null || ownEntries.isEmpty()) {
+            return false;
+        }
+        try {
+            return ownEntries.contains(Long.parseLong(payload));
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

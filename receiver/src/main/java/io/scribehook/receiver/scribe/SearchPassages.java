@@ -3,10 +3,12 @@ package io.scribehook.receiver.scribe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scribehook.core.crypto.FieldCipher;
+import io.scribehook.scribe.ScribeResult;
 import io.scribehook.scribe.search.IndexedPassage;
 import io.scribehook.scribe.search.Passage;
 import io.scribehook.scribe.search.PassageRef;
 import io.scribehook.scribe.search.PassageSource;
+import io.scribehook.scribe.vtt.Turn;
 import io.scribehook.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,6 +84,36 @@ final class SearchPassages implements PassageSource {
                 out.add(new IndexedPassage(ref, null, null, s.title(), s.startMillis(), s.text()));
             }
         });
+        return out;
+    }
+
+    /**
+     * What {@link #current} returns for the appointment once this draft is stored as its current
+     * transcript and note version, built from the plaintext the job has in memory (no read back, no
+     * decryption): the same passages, in the same order.
+     *
+     * @param noteJson the note JSON as stored (encrypted) for this version
+     */
+    static List<IndexedPassage> drafted(
+            String appointmentId, String transcriptId, int noteVersion, ScribeResult.Drafted d, JsonNode noteJson) {
+        List<Turn> turns = d.analysis().transcript().turns();
+        List<IndexedPassage> out = new ArrayList<>(turns.size() + 8);
+        for (int seq = 0; seq < turns.size(); seq++) {
+            Turn t = turns.get(seq);
+            out.add(new IndexedPassage(
+                    new PassageRef(PassageRef.Kind.TRANSCRIPT, appointmentId, transcriptId, seq, 0),
+                    t.speaker(),
+                    SealedDraft.roleOf(d, t),
+                    null,
+                    t.start().toMillis(),
+                    t.text()));
+        }
+        List<Section> sections = sections(noteJson);
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            PassageRef ref = new PassageRef(PassageRef.Kind.NOTE, appointmentId, transcriptId, i, noteVersion);
+            out.add(new IndexedPassage(ref, null, null, s.title(), s.startMillis(), s.text()));
+        }
         return out;
     }
 
@@ -183,6 +215,10 @@ final class SearchPassages implements PassageSource {
         } catch (IOException e) {
             throw new UncheckedIOException("stored note JSON does not parse", e);
         }
+        return sections(root);
+    }
+
+    private static List<Section> sections(JsonNode root) {
         List<Section> out = new ArrayList<>();
         for (JsonNode s : root.path("sections")) {
             JsonNode cues = s.path("cues");

@@ -1,24 +1,30 @@
 package io.scribehook.receiver.scribe;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.scribehook.core.crypto.FieldCipher;
 import io.scribehook.core.time.Jitter;
+import io.scribehook.scribe.ScribeJson;
 import io.scribehook.scribe.ScribeResult;
+import io.scribehook.scribe.search.IndexedPassage;
 import io.scribehook.scribe.source.AppointmentSource;
 import io.scribehook.scribe.source.SourceAppointment;
 import io.scribehook.scribe.source.SourceResult;
 import io.scribehook.scribe.source.TranscriptInfo;
 import io.scribehook.scribe.source.TranscriptSource;
 import io.scribehook.store.Database;
+import io.scribehook.store.queue.CompletionResult;
 import io.scribehook.store.queue.Job;
 import io.scribehook.store.queue.JobOutcome;
 import io.scribehook.store.queue.JobQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,17 +159,35 @@ public final class TranscriptJob {
                         job, appointmentId, ScribeStore.FAILED, "transcript " + t.id() + ": " + f.reason(), null);
             }
             case ScribeResult.Drafted d -> {
-                SealedDraft sealed = SealedDraft.seal(cipher.get(), appointmentId, t, writer, d);
+                ObjectNode noteJson = ScribeJson.of(d);
+                SealedDraft sealed = SealedDraft.seal(cipher.get(), appointmentId, t, writer, d, noteJson);
                 pipelineTime.record(Duration.ofNanos(System.nanoTime() - started));
                 int[] version = new int[1];
                 long[] logged = new long[1];
-                var completion = db.writer().write(h -> {
-                    version[0] = ScribeStore.storeDrafted(h, sealed, clock.instant());
-                    setup.onDrafted().enqueue(h, appointmentId, version[0]);
-                    logged[0] = IndexLog.append(h, db.notifications(), appointmentId, clock.instant());
-                    return queue.complete(h, job);
-                });
-                search.ifPresent(s -> indexNow(s, appointmentId, logged[0]));
+                boolean[] current = new boolean[1];
+                CompletionResult completion;
+                try {
+                    completion = db.writer().write(h -> {
+                        version[0] = ScribeStore.storeDrafted(h, sealed, clock.instant());
+                        current[0] = ScribeStore.isCurrent(h, appointmentId, t.id(), version[0]);
+                        setup.onDrafted().enqueue(h, appointmentId, version[0]);
+                        logged[0] = IndexLog.append(h, db.notifications(), appointmentId, clock.instant());
+                        search.ifPresent(s -> s.willIndex(logged[0]));
+                        return queue.complete(h, job);
+                    });
+                } catch (RuntimeException e) {
+                    if (logged[0] > 0) {
+                        search.ifPresent(s -> s.handOver(logged[0]));
+                    }
+                    throw e;
+                }
+                search.ifPresent(s -> indexNow(
+                        s,
+                        appointmentId,
+                        logged[0],
+                        current[0]
+                                ? () -> SearchPassages.drafted(appointmentId, t.id(), version[0], d, noteJson)
+                                : () -> null));
                 drafted.increment();
                 LOG.info(
                         "appointment {}: note version {} drafted from transcript {} ({}, {} turns)",
@@ -177,10 +201,16 @@ public final class TranscriptJob {
         }
     }
 
-    private static void indexNow(SearchIndexer s, String appointmentId, long seq) {
+    /**
+     * Makes the stored note searchable on this instance: from the plaintext in memory when the draft
+     * became the appointment's current one ({@code passages}), else (null) from the database.
+     */
+    private static void indexNow(
+            SearchIndexer s, String appointmentId, long seq, Supplier<List<IndexedPassage>> passages) {
         try {
-            s.indexed(seq);
+            s.indexed(seq, appointmentId, passages.get());
         } catch (RuntimeException e) {
+            s.handOver(seq);
             LOG.warn(
                     "appointment {}: stored but not yet searchable ({}); the indexer retries",
                     appointmentId,

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scribehook.core.crypto.DataKeys;
 import io.scribehook.core.crypto.FieldCipher;
@@ -13,11 +14,16 @@ import io.scribehook.receiver.healthie.HealthieClient;
 import io.scribehook.receiver.healthie.HealthieStandIn;
 import io.scribehook.receiver.healthie.TranscriptDownloader;
 import io.scribehook.receiver.inbox.Jobs;
+import io.scribehook.scribe.ScribeJson;
 import io.scribehook.scribe.ScribePipeline;
+import io.scribehook.scribe.ScribeResult;
 import io.scribehook.scribe.note.NoteTemplates;
+import io.scribehook.scribe.search.IndexedPassage;
 import io.scribehook.scribe.search.PassageRef;
 import io.scribehook.scribe.search.SearchHit;
 import io.scribehook.scribe.search.SearchResults;
+import io.scribehook.scribe.source.SourceAppointment;
+import io.scribehook.scribe.source.SourceResult;
 import io.scribehook.store.Database;
 import io.scribehook.store.queue.Job;
 import io.scribehook.store.queue.JobOutcome;
@@ -222,5 +228,26 @@ abstract class SearchIndexerContract {
                 .isNotEmpty()
                 .allSatisfy(h -> assertThat(h.ref().transcriptId()).isEqualTo("t-pr"))
                 .anySatisfy(h -> assertThat(h.ref().noteVersion()).isEqualTo(2));
+    }
+
+    @Test
+    void theJobIndexesFromMemoryExactlyWhatTheDatabaseReadsBack() {
+        draft("8006", "t-mem", "processed_recording", TranscriptJobContract.longVisit());
+        assertThat(here.checkpoint()).isEqualTo(db.jdbi().withHandle(IndexLog::last));
+        assertThat(here.catchUp()).isZero();
+
+        HealthieScribeSource source = new HealthieScribeSource(client, downloader);
+        var appointment = ((SourceResult.Found<SourceAppointment>) source.appointment("8006")).value();
+        var drafted = (ScribeResult.Drafted) ScribePipeline.offline()
+                .run(TranscriptJobContract.longVisit(), appointment.people(), NoteTemplates.builtIn("hp"));
+        ObjectNode noteJson = ScribeJson.of(drafted);
+        noteJson.remove("analysis");
+        List<IndexedPassage> fromMemory = SearchPassages.drafted("8006", "t-mem", 1, drafted, noteJson);
+        List<IndexedPassage> fromDatabase =
+                db.jdbi().withHandle(h -> new SearchPassages(db, cipher).current(h, "8006"));
+        assertThat(fromMemory)
+                .hasSizeGreaterThan(100)
+                .anySatisfy(p -> assertThat(p.ref().kind()).isEqualTo(PassageRef.Kind.NOTE))
+                .isEqualTo(fromDatabase);
     }
 }
