@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,6 +112,30 @@ class RegisterWithHubTest {
                     .get(0);
             assertThat(entry.path("key_id").asText()).isEqualTo("healthie-" + webhookId);
             assertThat(entry.path("status").asText()).isIn("accepted", "processed");
+
+            // rotation with an overlap: the hub keeps the old secret signing for that long
+            Instant before = Instant.now();
+            JarRunner.Run rotated = JarRunner.inProcess(
+                    "receiver",
+                    "webhooks",
+                    "rotate",
+                    webhookId,
+                    "--overlap",
+                    "24h",
+                    "--save",
+                    "--config",
+                    cli.toString());
+            assertThat(rotated.exit()).as(rotated.err()).isZero();
+            Instant until = app.delivery()
+                    .registry()
+                    .get(Long.parseLong(webhookId))
+                    .orElseThrow()
+                    .previousUntil();
+            assertThat(until).isBetween(before.plus(Duration.ofHours(23)), before.plus(Duration.ofHours(25)));
+            JarRunner.Run badOverlap = JarRunner.inProcess(
+                    "receiver", "webhooks", "rotate", webhookId, "--overlap", "soon", "--config", cli.toString());
+            assertThat(badOverlap.exit()).isEqualTo(2);
+            assertThat(badOverlap.err()).contains("--overlap");
         }
     }
 

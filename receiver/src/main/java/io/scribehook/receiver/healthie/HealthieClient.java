@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -202,11 +203,19 @@ public final class HealthieClient implements AutoCloseable {
 
     /** Rotates the webhook's secret; the answer carries the new {@code signature_secret}. */
     public FetchResult<Webhook> expireWebhookSignature(String id) {
-        return webhookMutation(
-                "expireWebhookSignature",
-                HealthieQueries.EXPIRE_WEBHOOK_SIGNATURE,
-                mapper.createObjectNode().put("id", id),
-                true);
+        return expireWebhookSignature(id, null);
+    }
+
+    /**
+     * Rotates the webhook's secret, the previous one still signing for {@code overlap} (null: the
+     * sender's default); the answer carries the new {@code signature_secret}.
+     */
+    public FetchResult<Webhook> expireWebhookSignature(String id, Duration overlap) {
+        var input = mapper.createObjectNode().put("id", id);
+        if (overlap != null) {
+            input.put("overlap", overlap.toString());
+        }
+        return webhookMutation("expireWebhookSignature", HealthieQueries.EXPIRE_WEBHOOK_SIGNATURE, input, true);
     }
 
     /** Asks the sender to deliver a test event; Found carries its {@code sent} flag. */

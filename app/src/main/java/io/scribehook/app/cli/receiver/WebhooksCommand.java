@@ -2,10 +2,12 @@ package io.scribehook.app.cli.receiver;
 
 import io.scribehook.app.cli.CliFailure;
 import io.scribehook.app.cli.HealthieApiOption;
+import io.scribehook.core.time.Durations;
 import io.scribehook.receiver.healthie.HealthieClient;
 import io.scribehook.receiver.healthie.Webhook;
 import io.scribehook.receiver.healthie.WebhookPage;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -131,7 +133,7 @@ public final class WebhooksCommand implements Runnable {
                 "With --save the new secret is stored beside the old ones, so no delivery fails during the change."
             },
             footerHeading = "%nExample:%n",
-            footer = "  scribehook receiver webhooks rotate 42 --save")
+            footer = "  scribehook receiver webhooks rotate 42 --overlap 24h --save")
     int rotate(
             @Mixin HealthieApiOption api,
             @Parameters(paramLabel = "ID", description = "The webhook's id, as `webhooks list` shows it.") String id,
@@ -139,14 +141,29 @@ public final class WebhooksCommand implements Runnable {
                             names = "--save",
                             description = "Store the new secret (through the running server, else in the database).")
                     boolean save,
+            @Option(
+                            names = "--overlap",
+                            paramLabel = "D",
+                            description =
+                                    "How long the old secret still signs (such as 24h or 7d; 0s: stop at once); default: the sender's.")
+                    String overlap,
             @Mixin ServerOption server) {
         if (server.url != null && !save) {
             throw CliFailure.usage("--server is only used with --save");
         }
+        Duration keep = null;
+        if (overlap != null) {
+            try {
+                keep = Durations.parse(overlap);
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.usage("--overlap: " + e.getMessage());
+            }
+        }
         try (HealthieClient client = api.client()) {
             ServerOrDatabase store = ServerOrDatabase.forSave(
                     save, api.appConfig(), server.url, spec.commandLine().getErr());
-            Webhook w = HealthieApiOption.require(client.expireWebhookSignature(id), "expireWebhookSignature " + id);
+            Webhook w =
+                    HealthieApiOption.require(client.expireWebhookSignature(id, keep), "expireWebhookSignature " + id);
             if (w.signatureSecret() == null) {
                 throw CliFailure.failed("the API did not return the new secret");
             }
