@@ -200,6 +200,12 @@ class ReceiverCliTest {
         assertThat(secrets).hasSize(3);
         assertThat(secrets.get(0).get("source").asText()).isEqualTo("environment");
         assertThat(secrets.get(2).get("source").asText()).isEqualTo("database");
+
+        JarRunner.Run deleted = cli(cfg, "receiver", "secrets", "delete", "kept-1");
+        assertThat(deleted.exit()).as(deleted.err()).isZero();
+        assertThat(cli(cfg, "receiver", "secrets", "list").out()).doesNotContain("kept-1");
+        assertThat(cli(cfg, "receiver", "secrets", "delete", "kept-1").exit()).isEqualTo(1);
+        assertThat(cli(cfg, "receiver", "secrets", "delete", "env-1").exit()).isEqualTo(2);
     }
 
     @Test
@@ -216,6 +222,17 @@ class ReceiverCliTest {
             assertThat(list.exit()).as(list.err()).isZero();
             assertThat(list.err()).isEmpty();
             assertThat(list.out()).containsPattern("env-1\\s+environment").doesNotContain(ReceiverHarness.SECRET);
+
+            assertThat(cli(cfg, "receiver", "secrets", "add", "--key-id", "old-1", "--secret", "old-secret-value")
+                            .exit())
+                    .isZero();
+            JarRunner.Run deleted = cli(cfg, "receiver", "secrets", "delete", "old-1");
+            assertThat(deleted.exit()).as(deleted.err()).isZero();
+            assertThat(deleted.err()).isEmpty();
+            assertThat(cli(cfg, "receiver", "secrets", "list").out()).doesNotContain("old-1");
+            JarRunner.Run missing = cli(cfg, "receiver", "secrets", "delete", "old-1");
+            assertThat(missing.exit()).isEqualTo(1);
+            assertThat(missing.err()).contains("404");
         }
     }
 

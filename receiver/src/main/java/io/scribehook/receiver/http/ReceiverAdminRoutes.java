@@ -60,6 +60,7 @@ public final class ReceiverAdminRoutes {
         r.post("/api/receiver/replay", this::replayFailed);
         r.get("/api/receiver/secrets", this::listSecrets);
         r.post("/api/receiver/secrets", this::addSecret);
+        r.delete("/api/receiver/secrets/{id}", this::deleteSecret);
         r.get("/api/receiver/appointments/{id}", this::appointment);
     }
 
@@ -162,6 +163,21 @@ public final class ReceiverAdminRoutes {
         });
         verifiers.reload();
         ctx.status(201).json(Map.of("key_id", key, "secrets_in_use", verifiers.secretCount()));
+    }
+
+    /** Removes a stored secret; environment secrets are configuration, not removable here (409). */
+    private void deleteSecret(Context ctx) {
+        String key = ctx.pathParam("id");
+        if (key.startsWith("env-")) {
+            throw new ApiException(
+                    409, "environment_secret", key + " comes from SCRIBEHOOK_WEBHOOK_SECRETS: remove it there");
+        }
+        boolean deleted = db.writer().write(h -> SecretStore.delete(h, key));
+        if (!deleted) {
+            throw new ApiException(404, "not_found", "no stored secret has the id " + key);
+        }
+        verifiers.reload();
+        ctx.status(204);
     }
 
     /**

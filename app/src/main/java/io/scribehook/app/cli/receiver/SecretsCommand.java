@@ -13,12 +13,14 @@ import io.scribehook.signatures.WebhookSecret;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code scribehook receiver secrets add|list}: webhook secrets kept in the database. */
@@ -118,6 +120,38 @@ public final class SecretsCommand implements Runnable {
                     return root;
                 });
         spec.commandLine().getOut().println(json ? secrets.toString() : table(secrets));
+        return 0;
+    }
+
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Delete a stored secret once no delivery signed with it is pending (the last step of a rotation).",
+                "Calls the running server's admin API (it stops verifying with it at once); with no server running, "
+                        + "deletes from the database directly. Secrets of SCRIBEHOOK_WEBHOOK_SECRETS are removed there."
+            },
+            footerHeading = "%nExample:%n",
+            footer = "  scribehook receiver secrets delete healthie-42")
+    int delete(
+            @Mixin ConfigOption config,
+            @Parameters(paramLabel = "KEY_ID", description = "The secret's id, as `secrets list` shows it.")
+                    String keyId,
+            @Mixin ServerOption server) {
+        if (keyId.startsWith("env-")) {
+            throw CliFailure.usage(keyId + " comes from SCRIBEHOOK_WEBHOOK_SECRETS: remove it from there");
+        }
+        AppConfig cfg = config.load();
+        boolean deleted = new ServerOrDatabase(
+                        cfg, server.url, spec.commandLine().getErr())
+                .run(
+                        c -> c.delete("/api/receiver/secrets/" + URLEncoder.encode(keyId, StandardCharsets.UTF_8)),
+                        a -> a.status() == 204,
+                        db -> db.writer().write(h -> SecretStore.delete(h, keyId)));
+        if (!deleted) {
+            throw CliFailure.failed("no stored secret has the id " + keyId);
+        }
+        spec.commandLine().getOut().println("deleted secret " + keyId);
         return 0;
     }
 
