@@ -133,6 +133,7 @@ class ServeTest {
 
         HttpResponse<String> missing = get("/api/receiver/webhooks");
         assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"scribehook\"");
         assertThat(missing.body()).contains("\"error\":\"auth_required\"");
         HttpResponse<String> wrong = get("/api/receiver/webhooks", "Authorization", "Bearer nope");
         assertThat(wrong.statusCode()).isEqualTo(403);

@@ -279,6 +279,28 @@ public abstract class DeliveryContract {
     }
 
     @Test
+    void a_401_without_www_authenticate_is_an_answered_permanent_failure_not_an_io_error() {
+        // RFC 9110 wants a challenge on every 401; receivers forget it, and the answer still counts
+        sink.answer(r -> Sink.Answer.of(401));
+        webhook("/no-challenge", "appointment.created");
+        long m = engine.outbox()
+                .enqueue(event("appointment.created", "401"))
+                .messageIds()
+                .get(0);
+        awaitAttempts(m, 1);
+        assertThat(engine.attempts().forMessage(m)).singleElement().satisfies(a -> {
+            assertThat(a.httpStatus())
+                    .as(a.errorClass() + ": " + a.responseBody())
+                    .isEqualTo(401);
+            assertThat(a.outcome()).isEqualTo("rejected");
+            assertThat(a.errorClass()).isNull();
+        });
+        // failed, not pending: the schedule ended instead of retrying (a retry keeps it pending)
+        awaitStatus(m, "failed");
+        assertThat(receivedAt(sink, "/no-challenge")).hasSize(1);
+    }
+
+    @Test
     void should_retry_false_means_one_attempt_and_the_schedule_ends_in_failed() {
         sink.answer(r -> Sink.Answer.of(500));
         webhook("/once", WebhookInput.of(null, List.of("appointment.created")).withShouldRetry(false));

@@ -233,6 +233,7 @@ abstract class GraphQlApiContract {
         HttpResponse<String> garbage = server.graphql("not-a-key", query, Map.of());
         for (HttpResponse<String> r : List.of(noHeaders, noSource, wrongSecret, garbage)) {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+            assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"healthie\"");
             JsonNode error = HubTestServer.json(r.body()).path("errors").get(0);
             assertThat(error.path("extensions").path("code").asText()).isEqualTo("UNAUTHENTICATED");
             assertThat(r.body()).doesNotContain(key.substring(17));

@@ -16,7 +16,8 @@ public final class AdminAuth implements Handler {
     public void handle(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
-            throw new ApiException(401, "auth_required", "send the admin token as 'Authorization: Bearer <token>'");
+            throw new ApiException(401, "auth_required", "send the admin token as 'Authorization: Bearer <token>'")
+                    .withHeader("WWW-Authenticate", ErrorMapping.BEARER_CHALLENGE);
         }
         String presented = header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).trim()

@@ -54,9 +54,18 @@ final class ErrorMapping {
         config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
     }
 
-    /** Writes an error answer: status, its headers, and the JSON body. */
+    /** The challenge of a 401 whose route names none (RFC 9110 requires one on every 401). */
+    static final String BEARER_CHALLENGE = "Bearer realm=\"scribehook\"";
+
+    /**
+     * Writes an error answer: status, its headers, and the JSON body; a 401 without a {@code
+     * WWW-Authenticate} header gets {@link #BEARER_CHALLENGE}.
+     */
     static void write(Context ctx, ApiException e) {
         e.headers().forEach(ctx::header);
+        if (e.status() == 401 && e.headers().keySet().stream().noneMatch("WWW-Authenticate"::equalsIgnoreCase)) {
+            ctx.header("WWW-Authenticate", BEARER_CHALLENGE);
+        }
         ctx.status(e.status()).contentType("application/json").result(e.body());
     }
 

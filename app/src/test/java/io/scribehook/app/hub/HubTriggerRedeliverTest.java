@@ -182,6 +182,7 @@ class HubTriggerRedeliverTest {
             JarRunner.Run failed = cli(cfg, "hub", "redeliver", "--failed", "--since", "1h");
             assertThat(failed.exit()).as(failed.err()).isZero();
             assertThat(failed.out().strip()).isEqualTo("1 delivery queued again");
+            assertThat(failed.err()).contains("Redelivering (time slices): 10/10 (100%)");
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> got.stream()
                                     .filter(g -> g.resourceId().equals(failingId))

@@ -83,6 +83,7 @@ class ReceiverEndpointTest {
         byte[] body = reference("appointment.recording_started", "1011").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> none = h.post(body, Map.of("Content-Type", "application/json"));
         assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Signature realm=\"scribehook\"");
         assertThat(ReceiverHarness.json(none.body()).get("error").asText()).isEqualTo("missing_signature");
 
         Map<String, String> wrongKey = WebhookSigner.sign(
@@ -95,6 +96,7 @@ class ReceiverEndpointTest {
                 h.clock.instant());
         HttpResponse<String> wrong = h.post(body, wrongKey);
         assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Signature realm=\"scribehook\"");
         assertThat(ReceiverHarness.json(wrong.body()).get("error").asText()).isEqualTo("signature_invalid");
 
         Map<String, String> signed = WebhookSigner.sign(

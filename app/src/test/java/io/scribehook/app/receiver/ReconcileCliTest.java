@@ -71,7 +71,7 @@ class ReconcileCliTest {
                     .containsExactlyInAnyOrder("9702:not_received", "9701:transcript_not_processed");
             assertThat(report.path("unprocessed")).isEmpty();
             assertThat(report.path("ok").asBoolean()).isTrue();
-            assertThat(run.err()).contains("reconcile: ").contains("2 found");
+            assertThat(run.err()).as("--json: no progress").doesNotContain("Reconcile");
             assertThat(h.adminJson("/api/scribe/appointments/9701")
                             .path("scribe")
                             .path("state")
@@ -88,6 +88,7 @@ class ReconcileCliTest {
                     .contains("9702  not_received")
                     .doesNotContain("9701")
                     .contains("everything found was processed");
+            assertThat(text.err()).contains("Reconcile processing: 1/1 (100%)");
         }
     }
 

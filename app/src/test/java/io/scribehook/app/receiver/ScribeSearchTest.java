@@ -132,6 +132,7 @@ class ScribeSearchTest {
                         JarRunner.inProcess("scribe", "reindex", "--server", b.base(), "--config", config.toString());
                 assertThat(reindex.exit()).as(reindex.err()).isZero();
                 assertThat(reindex.out()).contains("rebuilt on the server: 1 appointments");
+                assertThat(reindex.err()).contains("Reindexing: 1/1 (100%)");
             }
         }
     }
@@ -159,9 +160,8 @@ class ScribeSearchTest {
         JarRunner.Run run = JarRunner.inProcess("scribe", "reindex", "--config", config.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.err()).contains("no server at");
-        assertThat(run.out())
-                .contains("reindexing: 1/1 appointments")
-                .containsPattern(": 1 appointments, [1-9][0-9]* passages");
+        assertThat(run.err()).contains("Reindexing: 1/1 (100%)");
+        assertThat(run.out()).doesNotContain("Reindexing").containsPattern(": 1 appointments, [1-9][0-9]* passages");
 
         Files.writeString(config, "SCRIBEHOOK_DATA_DIR=" + dataDir + "\nSCRIBEHOOK_HTTP_PORT=" + port + "\n");
         JarRunner.Run noKey = JarRunner.inProcess("scribe", "reindex", "--config", config.toString());

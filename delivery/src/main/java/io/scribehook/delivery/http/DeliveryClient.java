@@ -20,9 +20,11 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -98,6 +100,11 @@ public final class DeliveryClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the delivery HTTP client: " + e.getMessage(), e);
         }
+        // We never answer auth challenges; Jetty's handlers (installed by start()) would turn a
+        // 401/407 without a WWW-Authenticate/Proxy-Authenticate header into a failed exchange (no
+        // status, error "io", retried). Without them a 401 is an answer like any other 4xx.
+        http.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+        http.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
     }
 
     /** POSTs {@code body} to {@code url}, following redirects by hand; never throws for network trouble. */

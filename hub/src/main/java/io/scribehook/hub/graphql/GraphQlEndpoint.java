@@ -151,6 +151,9 @@ public final class GraphQlEndpoint implements Handler {
     /** Writes {@code {"errors": [{"message", "extensions": {"code"}}]}} with {@code status}. */
     static void answerError(Context ctx, int status, String code, String message) {
         Map<String, Object> error = Map.of("message", message, "extensions", Map.of("code", code));
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"healthie\"");
+        }
         try {
             ctx.status(status)
                     .contentType("application/json")

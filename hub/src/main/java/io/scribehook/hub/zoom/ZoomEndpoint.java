@@ -74,7 +74,8 @@ public final class ZoomEndpoint implements Handler {
                 TOLERANCE);
         if (verdict instanceof VerificationResult.Failed f) {
             LOG.info("zoom event refused: {}", f.reason().code());
-            throw new ApiException(401, f.reason().code(), f.message());
+            throw new ApiException(401, f.reason().code(), f.message())
+                    .withHeader("WWW-Authenticate", "Signature realm=\"zoom\"");
         }
         ObjectNode json = JsonBody.object(body);
         String event = json.path("event").asText("");

@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * of them: {@code 400 incomplete_body} or {@code 408 request_timeout}, guard {@code body}.
  */
 public final class WebhookEndpoint implements Handler {
+    /** The challenge of every 401 (RFC 9110 requires one): sign the request. */
+    public static final String CHALLENGE = "Signature realm=\"scribehook\"";
+
     private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
     private static final byte[] RECEIVED = "{\"received\":true}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DUPLICATE = "{\"received\":true,\"duplicate\":true}".getBytes(StandardCharsets.UTF_8);
@@ -108,7 +111,7 @@ public final class WebhookEndpoint implements Handler {
             String code = f.reason().code();
             throw refuse(
                     code.contains("digest") ? "digest" : "signature",
-                    new ApiException(401, code, f.message()),
+                    new ApiException(401, code, f.message()).withHeader("WWW-Authenticate", CHALLENGE),
                     sourceIp);
         }
         VerificationResult.Verified ok = (VerificationResult.Verified) verdict;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scribehook.app.cli.AdminClient;
 import io.scribehook.app.cli.CliFailure;
 import io.scribehook.app.cli.ConfigOption;
+import io.scribehook.app.cli.Progress;
 import io.scribehook.app.cli.receiver.ServerOption;
 import io.scribehook.app.cli.receiver.ServerOrDatabase;
 import io.scribehook.app.config.AppConfig;
@@ -13,7 +14,6 @@ import io.scribehook.receiver.config.ReceiverConfig;
 import io.scribehook.receiver.healthie.HealthieClient;
 import io.scribehook.receiver.http.TimeParam;
 import io.scribehook.receiver.reconcile.ReconcileJson;
-import io.scribehook.receiver.reconcile.ReconcileProgress;
 import io.scribehook.receiver.reconcile.Reconciler;
 import io.scribehook.store.queue.JobQueue;
 import io.scribehook.store.queue.QueueSettings;
@@ -94,10 +94,26 @@ public final class ReconcileCommand implements Callable<Integer> {
         AdminClient client = AdminClient.forConfig(cfg, server.url);
         String query = "?since=" + URLEncoder.encode(from.toString(), StandardCharsets.UTF_8) + "&wait="
                 + URLEncoder.encode(Durations.format(waitFor), StandardCharsets.UTF_8);
-        JsonNode report = new ServerOrDatabase(cfg, server.url, err)
+        JsonNode report;
+        try (Phases bar = new Phases(spec, json)) {
+            report = reconcile(cfg, err, client, query, from, waitFor, bar);
+        }
+        print(report, spec.commandLine().getOut());
+        return report.path("ok").asBoolean(false) ? 0 : 1;
+    }
+
+    private JsonNode reconcile(
+            AppConfig cfg,
+            PrintWriter err,
+            AdminClient client,
+            String query,
+            Instant from,
+            Duration waitFor,
+            Phases bar) {
+        return new ServerOrDatabase(cfg, server.url, err)
                 .run(
                         c -> c.post("/api/scribe/reconcile" + query, null),
-                        a -> follow(client, ServerOrDatabase.json(a.body()), waitFor, err),
+                        a -> follow(client, ServerOrDatabase.json(a.body()), waitFor, bar),
                         db -> {
                             ReceiverConfig rc = ReceiverConfig.from(cfg.source(), Optional.empty());
                             var api = rc.healthieApi()
@@ -107,19 +123,18 @@ public final class ReconcileCommand implements Callable<Integer> {
                             try (HealthieClient healthie = new HealthieClient(api, clock)) {
                                 Reconciler r = new Reconciler(
                                         db, new JobQueue(db, QueueSettings.defaults(), clock), healthie, clock);
-                                return JSON.valueToTree(
-                                        ReconcileJson.report(r.run(from, Duration.ZERO, p -> progress(err, p))));
+                                return JSON.valueToTree(ReconcileJson.report(r.run(
+                                        from,
+                                        Duration.ZERO,
+                                        p -> bar.show(JSON.valueToTree(ReconcileJson.progress(p))))));
                             }
                         });
-        print(report, spec.commandLine().getOut());
-        return report.path("ok").asBoolean(false) ? 0 : 1;
     }
 
-    /** Polls the run until it finishes, printing progress to stderr when it changes. */
-    private static JsonNode follow(AdminClient client, JsonNode started, Duration waitFor, PrintWriter err) {
+    /** Polls the run until it finishes, showing its progress on stderr. */
+    private static JsonNode follow(AdminClient client, JsonNode started, Duration waitFor, Phases bar) {
         long id = started.path("run_id").asLong();
         long deadline = System.nanoTime() + waitFor.plus(Duration.ofMinutes(30)).toNanos();
-        String last = "";
         while (System.nanoTime() < deadline) {
             JsonNode run;
             try {
@@ -131,12 +146,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             } catch (AdminClient.Unreachable e) {
                 throw CliFailure.failed(e.getMessage() + " (it went away during reconcile run " + id + ")");
             }
-            String line = describe(run.path("progress"));
-            if (!line.equals(last)) {
-                err.println(line);
-                err.flush();
-                last = line;
-            }
+            bar.show(run.path("progress"));
             if ("finished".equals(run.path("state").asText())) {
                 return run.path("report");
             }
@@ -150,17 +160,62 @@ public final class ReconcileCommand implements Callable<Integer> {
         throw CliFailure.failed("reconcile run " + id + " did not finish in time; it goes on in the server");
     }
 
-    private static void progress(PrintWriter err, ReconcileProgress p) {
-        err.println(describe(JSON.valueToTree(ReconcileJson.progress(p))));
-        err.flush();
-    }
+    /**
+     * A run's progress ({@code {phase, sent_scanned, appointments_scanned, missed, settled}}) as two
+     * {@link Progress} stages: "Reconcile scan" counting the sent webhooks and appointments read
+     * (no total known), then "Reconcile processing" counting the found appointments processed out
+     * of those found.
+     */
+    private static final class Phases implements AutoCloseable {
+        private final CommandSpec spec;
+        private final boolean json;
+        private Progress scan;
+        private Progress processing;
 
-    private static String describe(JsonNode p) {
-        return "reconcile: " + p.path("phase").asText() + ": "
-                + p.path("sent_scanned").asInt() + " sent webhooks and "
-                + p.path("appointments_scanned").asInt() + " appointments read, "
-                + p.path("missed").asInt()
-                + " found, " + p.path("settled").asInt() + " processed";
+        Phases(CommandSpec spec, boolean json) {
+            this.spec = spec;
+            this.json = json;
+        }
+
+        void show(JsonNode p) {
+            String phase = p.path("phase").asText();
+            if ("processing".equals(phase) || "done".equals(phase)) {
+                closeScan(p);
+                if (processing == null) {
+                    processing = Progress.start("Reconcile processing", 0, spec, json);
+                }
+                processing.total(p.path("missed").asInt());
+                processing.stepBy(p.path("settled").asInt() - processing.done());
+            } else {
+                if (scan == null) {
+                    scan = Progress.start("Reconcile scan", 0, spec, json);
+                }
+                scan.stepBy(read(p) - scan.done());
+            }
+        }
+
+        private void closeScan(JsonNode p) {
+            if (scan != null) {
+                scan.stepBy(read(p) - scan.done());
+                scan.close();
+                scan = null;
+            }
+        }
+
+        private static long read(JsonNode p) {
+            return p.path("sent_scanned").asLong()
+                    + p.path("appointments_scanned").asLong();
+        }
+
+        @Override
+        public void close() {
+            if (scan != null) {
+                scan.close();
+            }
+            if (processing != null) {
+                processing.close();
+            }
+        }
     }
 
     private void print(JsonNode report, PrintWriter out) {

@@ -5,6 +5,7 @@ import io.scribehook.app.ScribehookApp;
 import io.scribehook.app.cli.AdminClient;
 import io.scribehook.app.cli.CliFailure;
 import io.scribehook.app.cli.ConfigOption;
+import io.scribehook.app.cli.Progress;
 import io.scribehook.app.cli.receiver.ServerOption;
 import io.scribehook.app.cli.receiver.ServerOrDatabase;
 import io.scribehook.app.config.AppConfig;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
         name = "reindex",
         mixinStandardHelpOptions = true,
         description = {
-            "Rebuild the search index from the stored (encrypted) transcripts and notes, printing progress.",
+            "Rebuild the search index from the stored (encrypted) transcripts and notes, with progress on stderr.",
             "Calls the running server (POST /api/scribe/reindex) and follows its progress; with no server "
                     + "running, opens the database and the index in SCRIBEHOOK_DATA_DIR/index directly (needs "
                     + "SCRIBEHOOK_DATA_KEY). Each instance has its own index: run it against each."
@@ -58,15 +59,20 @@ public final class ReindexCommand implements Callable<Integer> {
         ServerOrDatabase target =
                 new ServerOrDatabase(cfg, server.url, spec.commandLine().getErr());
         String result =
-                target.run(c -> c.post("/api/scribe/reindex", null), a -> follow(cfg, out), db -> direct(cfg, db, out));
+                target.run(c -> c.post("/api/scribe/reindex", null), a -> follow(cfg), db -> direct(cfg, db, spec));
         out.println(result);
         out.flush();
         return 0;
     }
 
-    private String follow(AppConfig cfg, PrintWriter out) {
+    private String follow(AppConfig cfg) {
         AdminClient client = AdminClient.forConfig(cfg, server.url);
-        int shown = -1;
+        try (Progress p = Progress.start("Reindexing", 0, spec, false)) {
+            return follow(client, p);
+        }
+    }
+
+    private static String follow(AdminClient client, Progress p) {
         while (true) {
             JsonNode s;
             try {
@@ -81,10 +87,9 @@ public final class ReindexCommand implements Callable<Integer> {
             int done = s.path("done").asInt();
             int total = s.path("total").asInt();
             String state = s.path("state").asText();
-            if (done != shown && total > 0) {
-                out.println("reindexing: " + done + "/" + total + " appointments");
-                out.flush();
-                shown = done;
+            if (total > 0) {
+                p.total(total);
+                p.stepBy(done - p.done());
             }
             if ("done".equals(state)) {
                 return "search index rebuilt on the server: " + total + " appointments";
@@ -102,7 +107,7 @@ public final class ReindexCommand implements Callable<Integer> {
         }
     }
 
-    private static String direct(AppConfig cfg, Database db, PrintWriter out) {
+    private static String direct(AppConfig cfg, Database db, CommandSpec spec) {
         FieldCipher cipher = ReceiverConfig.from(cfg.source(), Optional.empty())
                 .dataKeys()
                 .map(FieldCipher::new)
@@ -115,13 +120,11 @@ public final class ReindexCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw CliFailure.failed(e.getMessage() + " (is a server using it?)");
         }
-        try (indexer) {
+        try (indexer;
+                Progress p = Progress.start("Reindexing", 0, spec, false)) {
             int n = indexer.rebuild((done, total) -> {
-                int every = Math.max(1, total / 20);
-                if (done % every == 0 || done == total) {
-                    out.println("reindexing: " + done + "/" + total + " appointments");
-                    out.flush();
-                }
+                p.total(total);
+                p.stepBy(done - p.done());
             });
             return "search index rebuilt in " + folder + ": " + n + " appointments, " + indexer.documentCount()
                     + " passages";
