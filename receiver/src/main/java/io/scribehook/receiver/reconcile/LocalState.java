@@ -45,15 +45,6 @@ final class LocalState {
                 .findOne();
     }
 
-    /** The rank of the appointment's current (drafted) transcript; -1 when it has none. */
-    static int currentRank(Handle h, String appointmentId) {
-        return h.createQuery("SELECT transcript_rank FROM scribe_appointments WHERE appointment_id = :a")
-                .bind("a", appointmentId)
-                .mapTo(Integer.class)
-                .findOne()
-                .orElse(-1);
-    }
-
     /** Whether the appointment was fetched again at or after {@code since} (a refresh ran). */
     static boolean refreshedSince(Handle h, String appointmentId, Instant since) {
         return h.createQuery("SELECT 1 FROM receiver_appointments WHERE appointment_id = :a AND fetched_at >= :t")

@@ -7,6 +7,7 @@ import io.scribehook.receiver.healthie.ListedAppointment;
 import io.scribehook.receiver.healthie.SentWebhook;
 import io.scribehook.receiver.healthie.TranscriptRef;
 import io.scribehook.receiver.inbox.Jobs;
+import io.scribehook.receiver.scribe.ScribeStore;
 import io.scribehook.scribe.source.TranscriptInfo;
 import io.scribehook.store.Database;
 import io.scribehook.store.queue.EnqueueResult;
@@ -210,7 +211,7 @@ public final class Reconciler {
                             .map(Reconciler::info)
                             .max(Comparator.comparingInt(TranscriptInfo::rank));
                     if (best.isEmpty()
-                            || LocalState.currentRank(h, a.id()) >= best.get().rank()) {
+                            || ScribeStore.currentRank(h, a.id()) >= best.get().rank()) {
                         continue;
                     }
                     String state = LocalState.scribeState(h, a.id()).orElse("");
@@ -278,7 +279,7 @@ public final class Reconciler {
     }
 
     private static boolean processed(org.jdbi.v3.core.Handle h, String id, List<Missed> reasons, Instant runStart) {
-        int current = LocalState.currentRank(h, id);
+        int current = ScribeStore.currentRank(h, id);
         for (Missed m : reasons) {
             if (m.reason().webhook()) {
                 if (!LocalState.refreshedSince(h, id, runStart) || LocalState.bestCompletedRank(h, id) > current) {

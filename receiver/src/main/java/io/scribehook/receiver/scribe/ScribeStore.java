@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Handle;
  * ({@link SealedDraft}). The appointment's row in {@code scribe_appointments} is written first, so
  * on PostgreSQL it serialises concurrent stores for one appointment.
  */
-final class ScribeStore {
+public final class ScribeStore {
     static final String WAITING = "waiting";
     static final String DRAFTED = "drafted";
     static final String MISSING = "transcript_missing";
@@ -46,7 +46,7 @@ final class ScribeStore {
     }
 
     /** The rank of the appointment's current transcript; -1 when it has none. */
-    static int currentRank(Handle h, String appointmentId) {
+    public static int currentRank(Handle h, String appointmentId) {
         return h.createQuery("SELECT transcript_rank FROM scribe_appointments WHERE appointment_id = :a")
                 .bind("a", appointmentId)
                 .mapTo(Integer.class)
