@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,15 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Serving until Ctrl-C; `scribehook hub simulate meeting` plays another visit.");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            app.close();
-                            stopped.countDown();
-                        },
-                        "scribehook-shutdown"));
-        stopped.await();
+        ServeCommand.serveUntilStopped(app);
         return 0;
     }
 

@@ -41,6 +41,12 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("scribehook serving on http://" + where + " ("
                 + (cfg.listensOnAllInterfaces() ? "all interfaces; " : "") + "data dir " + cfg.dataDir() + ")");
         System.out.flush();
+        serveUntilStopped(app);
+        return 0;
+    }
+
+    /** Blocks until SIGINT/SIGTERM, then closes {@code app} from the shutdown hook. */
+    static void serveUntilStopped(ScribehookApp app) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -50,6 +56,5 @@ public final class ServeCommand implements Callable<Integer> {
                         },
                         "scribehook-shutdown"));
         stopped.await();
-        return 0;
     }
 }

@@ -23,10 +23,7 @@ final class HubAdminCall {
             throw CliFailure.failed("no Scribehook server answers at " + client.base()
                     + "; this runs in the server: start `scribehook serve` with the hub role (or give --server)");
         }
-        if (a.status() == 401 || a.status() == 403) {
-            throw CliFailure.usage("the server at " + client.base() + " refused the admin token (" + a.status()
-                    + "); set SCRIBEHOOK_ADMIN_TOKEN or run from the server's data dir");
-        }
+        ServerOrDatabase.requireAdmitted(client, a);
         if (a.status() == 404) {
             throw CliFailure.failed(
                     "the server at " + client.base() + " has no " + path + ": is the hub role on (SCRIBEHOOK_ROLES)?");

@@ -89,10 +89,7 @@ public final class SimulateCommand implements Runnable {
             throw CliFailure.failed("no Scribehook server answers at " + client.base()
                     + "; the simulator runs in the server: start `scribehook serve` with the hub role");
         }
-        if (a.status() == 401 || a.status() == 403) {
-            throw CliFailure.usage("the server at " + client.base() + " refused the admin token (" + a.status()
-                    + "); set SCRIBEHOOK_ADMIN_TOKEN or run from the server's data dir");
-        }
+        ServerOrDatabase.requireAdmitted(client, a);
         JsonNode answer = ServerOrDatabase.json(a.body());
         if (a.status() == 400) {
             throw CliFailure.usage(answer.path("message").asText(a.body()));

@@ -38,6 +38,14 @@ public final class ServerOrDatabase {
         return client;
     }
 
+    /** A 401 or 403 from the admin API is a usage error (exit 2) naming how to get the token. */
+    public static void requireAdmitted(AdminClient client, AdminClient.Answer a) {
+        if (a.status() == 401 || a.status() == 403) {
+            throw CliFailure.usage("the server at " + client.base() + " refused the admin token (" + a.status()
+                    + "); set SCRIBEHOOK_ADMIN_TOKEN or run from the server's data dir");
+        }
+    }
+
     public interface ServerCall {
         AdminClient.Answer call(AdminClient client) throws AdminClient.Unreachable;
     }
@@ -59,10 +67,7 @@ public final class ServerOrDatabase {
                 return viaDatabase.apply(db);
             }
         }
-        if (a.status() == 401 || a.status() == 403) {
-            throw CliFailure.usage("the server at " + client.base() + " refused the admin token (" + a.status()
-                    + "); set SCRIBEHOOK_ADMIN_TOKEN or run from the server's data dir");
-        }
+        requireAdmitted(client, a);
         if (!a.ok()) {
             throw CliFailure.failed("the server answered " + a.status() + ": " + message(a.body()));
         }

@@ -72,10 +72,7 @@ public final class SearchCommand implements Callable<Integer> {
         } catch (AdminClient.Unreachable e) {
             throw CliFailure.failed(e.getMessage() + " (search needs the running server: scribehook serve)");
         }
-        if (a.status() == 401 || a.status() == 403) {
-            throw CliFailure.usage("the server at " + client.base() + " refused the admin token (" + a.status()
-                    + "); set SCRIBEHOOK_ADMIN_TOKEN or run from the server's data dir");
-        }
+        ServerOrDatabase.requireAdmitted(client, a);
         JsonNode body = ServerOrDatabase.json(a.body());
         if (a.status() == 400) {
             throw CliFailure.usage(body.path("message").asText("the query was refused"));
