@@ -131,7 +131,8 @@ public final class AppointmentService {
     }
 
     /** The thin event of an appointment change; {@code updatedAt}/{@code createdAt} feed receivers' dedupe keys. */
-    static ThinEvent event(String type, Appointment a, List<String> changed, Instant updatedAt, Instant createdAt) {
+    public static ThinEvent event(
+            String type, Appointment a, List<String> changed, Instant updatedAt, Instant createdAt) {
         return new ThinEvent(
                 type,
                 a.idText(),

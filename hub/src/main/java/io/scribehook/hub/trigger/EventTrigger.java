@@ -117,13 +117,14 @@ public final class EventTrigger {
                 case EventTypes.APPOINTMENT_UPDATED -> {
                     Appointment moved = reschedule(a, now);
                     Appointments.update(h, moved);
-                    yield withTimes(eventType, moved, List.of("date"), now, null);
+                    yield AppointmentService.event(eventType, moved, List.of("date"), now, null);
                 }
                 case EventTypes.APPOINTMENT_DELETED -> {
                     Appointments.markDeleted(h, a.id(), now);
-                    yield withTimes(eventType, a, List.of(), now, null);
+                    yield AppointmentService.event(eventType, a, List.of(), now, null);
                 }
-                case EventTypes.APPOINTMENT_CREATED -> withTimes(eventType, a, List.of(), null, a.createdAt());
+                case EventTypes.APPOINTMENT_CREATED ->
+                    AppointmentService.event(eventType, a, List.of(), null, a.createdAt());
                 default -> plain(eventType, a);
             };
             events.emit(h, event);
@@ -263,23 +264,5 @@ public final class EventTrigger {
 
     private static ThinEvent plain(String type, Appointment a) {
         return ThinEvent.of(type, a.idText(), AppointmentService.RESOURCE_TYPE, BodyShape.REFERENCE);
-    }
-
-    private static ThinEvent withTimes(
-            String type, Appointment a, List<String> changed, Instant updatedAt, Instant createdAt) {
-        return new ThinEvent(
-                type,
-                a.idText(),
-                AppointmentService.RESOURCE_TYPE,
-                changed,
-                BodyShape.REFERENCE,
-                null,
-                null,
-                null,
-                null,
-                updatedAt == null ? null : updatedAt.toString(),
-                createdAt == null ? null : createdAt.toString(),
-                type.equals(EventTypes.APPOINTMENT_DELETED) ? null : a.organizationId(),
-                null);
     }
 }
