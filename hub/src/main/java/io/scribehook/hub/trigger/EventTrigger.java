@@ -106,11 +106,11 @@ public final class EventTrigger {
             ThinEvent event = switch (eventType) {
                 case EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE -> {
                     transcript(h, a, now, fixtures);
-                    yield plain(eventType, a);
+                    yield AppointmentService.event(eventType, a);
                 }
                 case EventTypes.APPOINTMENT_RECORDING_COMPLETED -> {
                     recordingFiles(h, a, now, fixtures);
-                    yield plain(eventType, a);
+                    yield AppointmentService.event(eventType, a);
                 }
                 case EventTypes.APPOINTMENT_PARTICIPANT_JOINED, EventTypes.APPOINTMENT_PARTICIPANT_LEFT ->
                     participant(h, eventType, a, now, fixtures);
@@ -125,7 +125,7 @@ public final class EventTrigger {
                 }
                 case EventTypes.APPOINTMENT_CREATED ->
                     AppointmentService.event(eventType, a, List.of(), null, a.createdAt());
-                default -> plain(eventType, a);
+                default -> AppointmentService.event(eventType, a);
             };
             events.emit(h, event);
             return new Triggered(eventType, a.id(), fixtures, event);
@@ -260,9 +260,5 @@ public final class EventTrigger {
                 a.createdAt(),
                 now,
                 null);
-    }
-
-    private static ThinEvent plain(String type, Appointment a) {
-        return ThinEvent.of(type, a.idText(), AppointmentService.RESOURCE_TYPE, BodyShape.REFERENCE);
     }
 }
