@@ -345,28 +345,26 @@ public final class DeliveryWorker implements JobHandler {
     }
 
     /**
-     * The messages of {@code ids} with their events and webhooks (null when deleted), one statement
-     * per {@link #BATCH}; results in the order of {@code ids}, empty where a message is gone.
+     * The messages of {@code ids} with their events and webhooks (null when deleted), in one statement
+     * ({@link #loads} passes at most {@link #BATCH}); results in the order of {@code ids}, empty where
+     * a message is gone.
      */
     private List<Optional<Loaded>> loadAll(List<Long> ids) {
         Map<Long, Loaded> found = new HashMap<>();
         db.withHandle(h -> {
-            for (int from = 0; from < ids.size(); from += BATCH) {
-                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
-                var q = h.createQuery(LOAD + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")");
-                for (int i = 0; i < chunk.size(); i++) {
-                    q.bind(i, chunk.get(i));
-                }
-                q.map((rs, ctx) -> new Loaded(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getString(6),
-                                WebhookRegistry.readJoined(rs, 7)))
-                        .forEach(l -> found.put(l.messageId(), l));
+            var q = h.createQuery(LOAD + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")");
+            for (int i = 0; i < ids.size(); i++) {
+                q.bind(i, ids.get(i));
             }
+            q.map((rs, ctx) -> new Loaded(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            WebhookRegistry.readJoined(rs, 7)))
+                    .forEach(l -> found.put(l.messageId(), l));
             return null;
         });
         List<Optional<Loaded>> out = new ArrayList<>(ids.size());

@@ -130,8 +130,14 @@ public final class AppointmentService {
         }
     }
 
+    /** The thin event {@code type} of appointment {@code a}, with no more than its reference. */
+    public static ThinEvent event(String type, Appointment a) {
+        return ThinEvent.of(type, a.idText(), RESOURCE_TYPE, BodyShape.REFERENCE);
+    }
+
     /** The thin event of an appointment change; {@code updatedAt}/{@code createdAt} feed receivers' dedupe keys. */
-    static ThinEvent event(String type, Appointment a, List<String> changed, Instant updatedAt, Instant createdAt) {
+    public static ThinEvent event(
+            String type, Appointment a, List<String> changed, Instant updatedAt, Instant createdAt) {
         return new ThinEvent(
                 type,
                 a.idText(),

@@ -14,18 +14,20 @@ public final class Appointments {
             + "other_party_id, other_party_first_name, other_party_last_name, other_party_email, zoom_meeting_id, "
             + "is_group, will_be_scribed, organization_id, created_at, updated_at, deleted_at";
 
+    /** The columns an insert writes (all but id and deleted_at), and their named parameters. */
+    private static final String INSERT_COLUMNS = "date, user_id, user_first_name, user_last_name, user_email, "
+            + "other_party_id, other_party_first_name, other_party_last_name, other_party_email, zoom_meeting_id, "
+            + "is_group, will_be_scribed, organization_id, created_at, updated_at";
+
+    private static final String INSERT_VALUES = ":" + INSERT_COLUMNS.replace(", ", ", :");
+
     private Appointments() {}
 
     /** Inserts a new appointment and returns it. */
     public static Appointment insert(Handle h, Appointment a) {
         long id = bindAll(
-                        h.createQuery("INSERT INTO hub_appointments (date, user_id, user_first_name, user_last_name, "
-                                + "user_email, other_party_id, other_party_first_name, other_party_last_name, "
-                                + "other_party_email, zoom_meeting_id, is_group, will_be_scribed, organization_id, "
-                                + "created_at, updated_at) VALUES (:date, :user_id, :user_first_name, :user_last_name, "
-                                + ":user_email, :other_party_id, :other_party_first_name, :other_party_last_name, "
-                                + ":other_party_email, :zoom_meeting_id, :is_group, :will_be_scribed, :organization_id, "
-                                + ":created_at, :updated_at) RETURNING id"),
+                        h.createQuery("INSERT INTO hub_appointments (" + INSERT_COLUMNS + ") VALUES (" + INSERT_VALUES
+                                + ") RETURNING id"),
                         a)
                 .mapTo(Long.class)
                 .one();
@@ -38,13 +40,8 @@ public final class Appointments {
      */
     public static Appointment insertWithId(Handle h, Appointment a) {
         bindAll(
-                        h.createUpdate("INSERT INTO hub_appointments (id, date, user_id, user_first_name, "
-                                + "user_last_name, user_email, other_party_id, other_party_first_name, "
-                                + "other_party_last_name, other_party_email, zoom_meeting_id, is_group, will_be_scribed, "
-                                + "organization_id, created_at, updated_at) VALUES (:id, :date, :user_id, "
-                                + ":user_first_name, :user_last_name, :user_email, :other_party_id, "
-                                + ":other_party_first_name, :other_party_last_name, :other_party_email, :zoom_meeting_id, "
-                                + ":is_group, :will_be_scribed, :organization_id, :created_at, :updated_at)"),
+                        h.createUpdate("INSERT INTO hub_appointments (id, " + INSERT_COLUMNS + ") VALUES (:id, "
+                                + INSERT_VALUES + ")"),
                         a)
                 .bind("id", a.id())
                 .execute();

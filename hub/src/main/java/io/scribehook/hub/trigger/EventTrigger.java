@@ -106,25 +106,26 @@ public final class EventTrigger {
             ThinEvent event = switch (eventType) {
                 case EventTypes.APPOINTMENT_TRANSCRIPT_AVAILABLE -> {
                     transcript(h, a, now, fixtures);
-                    yield plain(eventType, a);
+                    yield AppointmentService.event(eventType, a);
                 }
                 case EventTypes.APPOINTMENT_RECORDING_COMPLETED -> {
                     recordingFiles(h, a, now, fixtures);
-                    yield plain(eventType, a);
+                    yield AppointmentService.event(eventType, a);
                 }
                 case EventTypes.APPOINTMENT_PARTICIPANT_JOINED, EventTypes.APPOINTMENT_PARTICIPANT_LEFT ->
                     participant(h, eventType, a, now, fixtures);
                 case EventTypes.APPOINTMENT_UPDATED -> {
                     Appointment moved = reschedule(a, now);
                     Appointments.update(h, moved);
-                    yield withTimes(eventType, moved, List.of("date"), now, null);
+                    yield AppointmentService.event(eventType, moved, List.of("date"), now, null);
                 }
                 case EventTypes.APPOINTMENT_DELETED -> {
                     Appointments.markDeleted(h, a.id(), now);
-                    yield withTimes(eventType, a, List.of(), now, null);
+                    yield AppointmentService.event(eventType, a, List.of(), now, null);
                 }
-                case EventTypes.APPOINTMENT_CREATED -> withTimes(eventType, a, List.of(), null, a.createdAt());
-                default -> plain(eventType, a);
+                case EventTypes.APPOINTMENT_CREATED ->
+                    AppointmentService.event(eventType, a, List.of(), null, a.createdAt());
+                default -> AppointmentService.event(eventType, a);
             };
             events.emit(h, event);
             return new Triggered(eventType, a.id(), fixtures, event);
@@ -258,28 +259,6 @@ public final class EventTrigger {
                 a.organizationId(),
                 a.createdAt(),
                 now,
-                null);
-    }
-
-    private static ThinEvent plain(String type, Appointment a) {
-        return ThinEvent.of(type, a.idText(), AppointmentService.RESOURCE_TYPE, BodyShape.REFERENCE);
-    }
-
-    private static ThinEvent withTimes(
-            String type, Appointment a, List<String> changed, Instant updatedAt, Instant createdAt) {
-        return new ThinEvent(
-                type,
-                a.idText(),
-                AppointmentService.RESOURCE_TYPE,
-                changed,
-                BodyShape.REFERENCE,
-                null,
-                null,
-                null,
-                null,
-                updatedAt == null ? null : updatedAt.toString(),
-                createdAt == null ? null : createdAt.toString(),
-                type.equals(EventTypes.APPOINTMENT_DELETED) ? null : a.organizationId(),
                 null);
     }
 }

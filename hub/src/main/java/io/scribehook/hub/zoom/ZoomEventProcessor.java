@@ -226,13 +226,9 @@ public final class ZoomEventProcessor {
         void apply(Handle h);
     }
 
-    private static ThinEvent event(String type, Appointment a) {
-        return ThinEvent.of(type, a.idText(), AppointmentService.RESOURCE_TYPE, BodyShape.REFERENCE);
-    }
-
     /** An event with the Zoom event's {@code event_ts}, so that receivers learn when it happened. */
     private static ThinEvent event(String type, Appointment a, JsonNode root) {
-        ThinEvent e = event(type, a);
+        ThinEvent e = AppointmentService.event(type, a);
         return eventTs(root).map(e::withEventTs).orElse(e);
     }
 
