@@ -1,5 +1,6 @@
 package io.scribehook.app.demo;
 
+import io.scribehook.app.server.AdminToken;
 import io.scribehook.core.crypto.DataKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +9,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Optional;
 
 /**
  * The demo's data key: {@code SCRIBEHOOK_DATA_KEY} when configured, else the data dir's {@code
@@ -36,7 +37,7 @@ public final class DemoDataKey {
 
     private DemoDataKey() {}
 
-    static Resolved resolve(java.util.Optional<String> configured, Path dataDir) {
+    static Resolved resolve(Optional<String> configured, Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
         if (configured.isPresent()) {
             return new Resolved(configured.get(), Origin.CONFIGURED, file);
@@ -47,10 +48,7 @@ public final class DemoDataKey {
             }
             Files.createDirectories(dataDir);
             try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
+                AdminToken.createOwnerOnly(file);
             } catch (FileAlreadyExistsException raced) {
                 return new Resolved(read(file), Origin.FILE, file);
             }

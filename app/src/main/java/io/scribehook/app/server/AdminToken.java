@@ -41,18 +41,27 @@ public final class AdminToken {
             new SecureRandom().nextBytes(raw);
             String fresh = "shk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
             Files.createDirectories(dataDir);
-            try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
+            createOwnerOnly(file);
             Files.writeString(file, fresh + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
             return new AdminToken(fresh, true);
         } catch (FileAlreadyExistsException raced) {
             return new AdminToken(read(file).orElseThrow(), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the admin token file " + file, e);
+        }
+    }
+
+    /**
+     * Creates {@code file} readable and writable by its owner alone (mode 0600 where the file system
+     * has POSIX permissions), for secrets kept in the data dir.
+     *
+     * @throws FileAlreadyExistsException when another process created it first
+     */
+    public static void createOwnerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
         }
     }
 
